@@ -1,0 +1,1 @@
+"""File adapters (PDF, DOCX, HTML, Excel, charts). No Django; heavy imports inside functions."""
