@@ -19,8 +19,17 @@ from kehoach.cli.base import CommandError
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS = (
-    "serve", "plan", "extract", "data", "evaluate", "scenario", "backtest",
-    "report", "tasks", "remind", "manage",
+    "serve",
+    "plan",
+    "extract",
+    "data",
+    "evaluate",
+    "scenario",
+    "backtest",
+    "report",
+    "tasks",
+    "remind",
+    "manage",
 )
 
 

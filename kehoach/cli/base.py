@@ -36,7 +36,7 @@ def setup_django(*, migrate: bool = True) -> None:
 def open_output(path: str | None, binary: bool = False) -> IO[str] | IO[bytes]:
     if path in (None, "-"):
         return sys.stdout.buffer if binary else sys.stdout
-    return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")  # noqa: SIM115
+    return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")
 
 
 def write_text_output(text: str, path: str | None) -> None:

@@ -53,7 +53,11 @@ def default_frequency(indicator: Indicator, target: Target) -> Frequency:
     if behaviour in ("flow", "count"):
         return "monthly"
     if behaviour == "growth":
-        return "quarterly" if "grdp" in indicator.name.lower() or "năng suất" in indicator.name.lower() else "monthly"
+        return (
+            "quarterly"
+            if "grdp" in indicator.name.lower() or "năng suất" in indicator.name.lower()
+            else "monthly"
+        )
     if behaviour == "rank":
         return "annual"
     if behaviour == "level" and "doanh nghiệp" in indicator.name.lower():

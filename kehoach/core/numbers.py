@@ -21,7 +21,9 @@ __all__ = [
 
 ERR_EMPTY = "ô trống"
 ERR_NOT_NUMBER = "không phải là số: {text!r}"
-ERR_AMBIGUOUS = "số {text!r} có thể đọc theo hai cách; hãy viết rõ (ví dụ 1.234 hoặc 1,234 theo kiểu Việt Nam)"
+ERR_AMBIGUOUS = (
+    "số {text!r} có thể đọc theo hai cách; hãy viết rõ (ví dụ 1.234 hoặc 1,234 theo kiểu Việt Nam)"
+)
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _VN_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -58,7 +60,7 @@ def parse_number(text: str, *, english: bool = False) -> float:
         sign = -1.0 if s[0] == "-" else 1.0
         s = s[1:]
     if english:
-        s = s.translate(str.maketrans({",": ".", ".": ","}))
+        s = s.translate(str.maketrans(",.", ".,"))
     value = _parse_vn(s, text)
     return sign * value
 
@@ -108,7 +110,7 @@ def format_number(value: float | int | None, decimals: int | None = None, *, lan
     negative = text.startswith("-")
     text = text.lstrip("-")
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Period", "PeriodError", "parse_period", "ROMAN"]
+__all__ = ["ROMAN", "Period", "PeriodError", "parse_period"]
 
 PeriodKind = Literal["month", "quarter", "half", "nine_months", "year"]
 
@@ -161,8 +161,12 @@ class Period:
     def year_to_date(self) -> Period:
         """The cumulative period ending with this one (Q3 → 9 months; month 10 → month 10)."""
         if self.kind == "quarter":
-            return {1: Period(self.year, "quarter", 1), 2: Period(self.year, "half", 1),
-                    3: Period(self.year, "nine_months"), 4: Period(self.year, "year")}[self.index]
+            return {
+                1: Period(self.year, "quarter", 1),
+                2: Period(self.year, "half", 1),
+                3: Period(self.year, "nine_months"),
+                4: Period(self.year, "year"),
+            }[self.index]
         return self
 
     def previous_year(self) -> Period:

@@ -1,0 +1,5 @@
+import sys
+
+from kehoach.cli import main
+
+sys.exit(main())

@@ -1,0 +1,6 @@
+"""URLs of the submissions app."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "submissions"
+urlpatterns: list[URLPattern | URLResolver] = []

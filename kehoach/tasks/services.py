@@ -1,0 +1,1 @@
+"""Writes on tasks (owned by the tasks work)."""
