@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kehoach.dashboard.context.illustrative",
             ],
             "builtins": ["kehoach.plans.templatetags.vn"],
         },
