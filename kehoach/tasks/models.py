@@ -15,12 +15,14 @@ class TaskItem(models.Model):
     key = models.CharField(max_length=64)  # the task id of the plan document
     section = models.CharField(max_length=32)  # path of section numbers, e.g. "4.a"
     section_title = models.TextField(blank=True)
+    section_titles = models.JSONField(default=list, blank=True)  # titles along the path, top first
     position = models.PositiveIntegerField(default=0)
     text = models.TextField()
     deliverable_type = models.CharField(max_length=32, blank=True)
     deliverable_title = models.TextField(blank=True)
     duplicate_of = models.CharField(max_length=64, blank=True)
     indicators = models.JSONField(default=list, blank=True)  # key indicator numbers it serves
+    targets = models.JSONField(default=list, blank=True)  # measurable targets stated in the task
     lead_agency = models.ForeignKey(
         Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="lead_tasks"
     )
@@ -28,10 +30,16 @@ class TaskItem(models.Model):
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
     deadline_text = models.CharField(max_length=255, blank=True)
     continuing = models.BooleanField(_("thường xuyên"), default=False)
+    deadline_kind = models.CharField(max_length=16, blank=True)  # see kehoach.core.deadlines; "default"
+    # Set by a person (task_assign): plan reloads keep them instead of re-deriving them.
+    deadline_assigned = models.BooleanField(default=False)
+    lead_assigned = models.BooleanField(default=False)
+    removed = models.BooleanField(default=False)  # gone from the current plan version; history kept
     completed_on = models.DateField(null=True, blank=True)
     completion_confirmed = models.BooleanField(default=False)
     progress = models.PositiveSmallIntegerField(default=0)  # percent, as reported
     version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
         ordering = ["plan", "position"]
@@ -44,8 +52,15 @@ class TaskItem(models.Model):
 class TaskUpdate(models.Model):
     """A progress report on a task (a revision: never edited)."""
 
+    class Kind(models.TextChoices):
+        PROGRESS = "progress", _("Báo cáo tiến độ")
+        CONFIRM = "confirm", _("Xác nhận hoàn thành")
+        ASSIGN = "assign", _("Giao nhiệm vụ")
+
     task = models.ForeignKey(TaskItem, on_delete=models.CASCADE, related_name="updates")
     number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PROGRESS)
+    data = models.JSONField(default=dict, blank=True)  # what an assignment or confirmation set
     period = models.CharField(max_length=10, blank=True)
     progress = models.PositiveSmallIntegerField(default=0)
     note = models.TextField(blank=True)
