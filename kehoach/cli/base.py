@@ -34,14 +34,14 @@ def setup_django(*, migrate: bool = True) -> None:
 
 
 def open_output(path: str | None, binary: bool = False) -> IO[str] | IO[bytes]:
-    if path in (None, "-"):
+    if path is None or path == "-":
         return sys.stdout.buffer if binary else sys.stdout
     return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")
 
 
 def write_text_output(text: str, path: str | None) -> None:
     """Print to stdout, or write the file named by ``-o`` (UTF-8)."""
-    if path in (None, "-"):
+    if path is None or path == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         Path(path).write_text(text, encoding="utf-8")
