@@ -1,16 +1,85 @@
-"""`kehoach data`: being built (see the issue tracker); this module registers the name."""
+"""`kehoach data`: figures in and out.
+
+- ``kehoach data template --plan P --agency CODE --period 2026-09 -o FILE.xlsx``: the Excel form;
+- ``kehoach data import FILE [--lang en]``: read a filled form back (all or nothing, exit 2 on error);
+- ``kehoach data export --plan P --format csv|json|xlsx [-o FILE]``: every current figure;
+- ``kehoach data demo [--plan P] [--remove]``: load or remove the illustrative data (Số liệu minh họa).
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from kehoach.cli.base import CommandError
+from kehoach.cli.base import CommandError, setup_django
+
+ERR_NO_PLAN = "không có kế hoạch {code!r} (xem: kehoach plan list)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("data", help="(đang xây dựng)")
-    p.set_defaults(handler=_run)
+    p = sub.add_parser("data", help="số liệu: mẫu Excel, nhập, xuất, số liệu minh họa")
+    dsub = p.add_subparsers(dest="data_command", required=True)
+
+    t = dsub.add_parser("template", help="tạo mẫu Excel cho một cơ quan và một kỳ")
+    t.add_argument("--plan", default="haiphong-2026")
+    t.add_argument("--agency", required=True, help="mã cơ quan, ví dụ SCT")
+    t.add_argument("--period", required=True, help="kỳ: 2026-09, 2026-Q3, 2026-H1, 2026-9M, 2026")
+    t.add_argument("-o", "--output", required=True, help="tệp .xlsx")
+    t.set_defaults(handler=_template)
+
+    i = dsub.add_parser("import", help="nhập một mẫu Excel đã điền (tất cả hoặc không)")
+    i.add_argument("file")
+    i.add_argument("--lang", choices=("vi", "en"), default="vi")
+    i.add_argument("--reason", default="", help="lý do (ghi vào lịch sử sửa đổi)")
+    i.set_defaults(handler=_import)
+
+    e = dsub.add_parser("export", help="xuất mọi số liệu hiện hành kèm thông tin phiên bản")
+    e.add_argument("--plan", default="haiphong-2026")
+    e.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv")
+    e.add_argument("-o", "--output", default="-")
+    e.set_defaults(handler=_export)
+
+    d = dsub.add_parser("demo", help="nạp hoặc xóa số liệu minh họa")
+    d.add_argument("--plan", default="haiphong-2026")
+    d.add_argument("--remove", action="store_true", help="xóa mọi số liệu minh họa")
+    d.set_defaults(handler=_demo)
 
 
-def _run(args: argparse.Namespace) -> int:
-    raise CommandError("lệnh 'data' chưa có trong phiên bản này")
+def _plan(code: str) -> object:
+    from kehoach.plans.models import Plan
+
+    plan = Plan.objects.filter(code=code).first()
+    if plan is None:
+        raise CommandError(ERR_NO_PLAN.format(code=code))
+    return plan
+
+
+def _demo(args: argparse.Namespace) -> int:
+    setup_django()
+    from kehoach.plans.models import Plan
+    from kehoach.submissions.bootstrap import illustrative_load, illustrative_remove
+
+    if args.remove:
+        figures, sets = illustrative_remove()
+        print(f"Đã xóa {figures} số liệu minh họa và {sets} bộ kịch bản minh họa.")
+        return 0
+    plan = Plan.objects.filter(code=args.plan).first()
+    if plan is None:
+        raise CommandError(ERR_NO_PLAN.format(code=args.plan))
+    n = illustrative_load(plan=plan)
+    print(f"Đã nạp {n} số liệu minh họa cho {plan.code}.")
+    return 0
+
+
+ERR_NOT_YET = "lệnh 'data {name}' đang được xây dựng"
+
+
+def _template(args: argparse.Namespace) -> int:
+    raise CommandError(ERR_NOT_YET.format(name="template"))
+
+
+def _import(args: argparse.Namespace) -> int:
+    raise CommandError(ERR_NOT_YET.format(name="import"))
+
+
+def _export(args: argparse.Namespace) -> int:
+    raise CommandError(ERR_NOT_YET.format(name="export"))

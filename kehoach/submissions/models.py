@@ -94,6 +94,7 @@ class ScenarioSet(models.Model):
     name = models.CharField(max_length=255)
     basis = models.CharField(_("căn cứ"), max_length=255, blank=True)  # e.g. Quyết định số …/QĐ-UBND
     active = models.BooleanField(default=True)
+    is_illustrative = models.BooleanField(default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,0 +1,207 @@
+"""Reads on figures: the series evaluation needs, a period's figures, who has not reported.
+
+Every selector runs a fixed number of queries whatever the number of targets
+(tests count them): one for the plan, one for its targets, one for figures,
+one for scenario values.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django.db.models import QuerySet
+
+from kehoach.core.evaluate import Observation, TargetSeries
+from kehoach.core.measures import Behaviour, Frequency
+from kehoach.core.periods import Period, PeriodError, parse_period
+from kehoach.core.plan import Plan as DomainPlan
+from kehoach.plans.models import Plan, Target
+from kehoach.submissions.models import Figure, FigureRevision, PeriodLock, ScenarioValue, Status
+
+__all__ = [
+    "FREQUENCY_KINDS",
+    "MissingReport",
+    "figure_history",
+    "figures_for_period",
+    "is_period_locked",
+    "missing_reports",
+    "plan_target_series",
+    "previous_values",
+    "targets_due",
+]
+
+# Which period kinds a target of a given frequency is reported for.
+FREQUENCY_KINDS: dict[str, tuple[str, ...]] = {
+    "monthly": ("month",),
+    "quarterly": ("quarter",),
+    "half_yearly": ("half",),
+    "nine_months": ("nine_months",),
+    "annual": ("year",),
+}
+
+
+def plan_target_series(
+    *, plan_id: str, as_of: Period, published_only: bool = False
+) -> tuple[DomainPlan, dict[str, TargetSeries]]:
+    """The plan and, per target key, everything known by ``as_of``.
+
+    ``observations`` are figures of ``as_of.year`` whose period ends by the end
+    of ``as_of``; ``history`` the figures of earlier years; ``scenario`` the
+    values of the plan's active scenario set (the most recent if several).
+    ``published_only`` keeps only published figures (the public site).
+    Figures without a value are skipped. Raises ``Plan.DoesNotExist``.
+    """
+    plan = Plan.objects.get(code=plan_id)
+    domain = plan.to_domain()
+    rows = {t.key: t for t in Target.objects.filter(plan=plan).only("key", "behaviour", "frequency")}
+    series: dict[str, TargetSeries] = {}
+    for key, ind, target in domain.targets():
+        row = rows.get(key)
+        series[key] = TargetSeries(
+            key=key,
+            indicator=ind,
+            target=target,
+            behaviour=cast(Behaviour, row.behaviour if row else "level"),
+            year=as_of.year,
+            frequency=cast(Frequency, row.frequency) if row else None,
+        )
+    _add_observations(plan, series, as_of, published_only)
+    _add_scenarios(plan, series)
+    return domain, series
+
+
+def _add_observations(
+    plan: Plan, series: dict[str, TargetSeries], as_of: Period, published_only: bool
+) -> None:
+    figures = Figure.objects.filter(
+        plan=plan, place="city", value__isnull=False, period__lt=str(as_of.year + 1)
+    ).values_list("target__key", "period", "value", "vintage", "same_period_last_year", "status")
+    if published_only:
+        figures = figures.filter(status=Status.PUBLISHED)
+    end = as_of.end()
+    for key, code, value, vintage, last_year, _status in figures.order_by("period"):
+        s = series.get(key)
+        try:
+            period = parse_period(code)
+        except PeriodError:
+            continue
+        if s is None or value is None:
+            continue
+        obs = Observation(period=period, value=value, vintage=vintage, same_period_last_year=last_year)
+        if period.year == as_of.year:
+            if period.end() <= end:
+                s.observations.append(obs)
+        else:
+            s.history.setdefault(period.year, []).append(obs)
+
+
+def _add_scenarios(plan: Plan, series: dict[str, TargetSeries]) -> None:
+    values = (
+        ScenarioValue.objects.filter(scenario__plan=plan, scenario__active=True)
+        .order_by("scenario__created_at", "scenario_id")
+        .values_list("scenario_id", "scenario__basis", "scenario__name", "target__key", "period", "value")
+    )
+    by_set: dict[int, list[tuple[str, str, str, float]]] = {}
+    for set_id, basis, name, key, period, value in values:
+        by_set.setdefault(set_id, []).append((basis or name, key, period, value))
+    if not by_set:
+        return
+    for basis, key, period, value in list(by_set.values())[-1]:
+        s = series.get(key)
+        if s is None:
+            continue
+        if s.scenario is None:
+            s.scenario = {}
+        s.scenario[period] = value
+        s.scenario_basis = basis
+
+
+def figures_for_period(*, plan: Plan, period: Period, agency_code: str | None = None) -> dict[str, Figure]:
+    """Current figures of a period (city level), by target key; optionally one agency's targets."""
+    qs: QuerySet[Figure] = Figure.objects.filter(plan=plan, period=period.code, place="city").select_related(
+        "target"
+    )
+    if agency_code:
+        qs = qs.filter(target__in=_agency_targets(plan, agency_code))
+    return {f.target.key: f for f in qs}
+
+
+def _agency_targets(plan: Plan, agency_code: str) -> QuerySet[Target]:
+    return Target.objects.filter(plan=plan, lead_agency__code=agency_code)
+
+
+def targets_due(*, plan: Plan, period: Period, agency_code: str | None = None) -> list[Target]:
+    """Targets whose reporting frequency asks for a figure of this period's kind.
+
+    A year figure is due for every target. With ``agency_code``, the targets it
+    leads (chủ trì). Ordered by indicator and position.
+    """
+    qs = Target.objects.filter(plan=plan).select_related("indicator", "lead_agency")
+    if agency_code:
+        qs = qs.filter(lead_agency__code=agency_code)
+    if period.kind != "year":
+        freqs = [f for f, kinds in FREQUENCY_KINDS.items() if period.kind in kinds]
+        qs = qs.filter(frequency__in=freqs)
+    return list(qs.order_by("indicator__n", "position"))
+
+
+@dataclass
+class MissingReport:
+    """An agency that has not reported (or only drafted) some due figures of a period."""
+
+    agency_code: str
+    agency_name: str
+    target_keys: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agency": self.agency_code, "agency_name": self.agency_name, "targets": self.target_keys}
+
+
+def missing_reports(plan: Plan, period: Period) -> list[MissingReport]:
+    """Lead agencies with due targets of ``period`` not yet submitted (no figure, or a draft only)."""
+    due = targets_due(plan=plan, period=period)
+    done = set(
+        Figure.objects.filter(plan=plan, period=period.code, place="city", value__isnull=False)
+        .exclude(status=Status.DRAFT)
+        .values_list("target_id", flat=True)
+    )
+    by_agency: dict[str, MissingReport] = {}
+    for t in due:
+        if t.pk in done:
+            continue
+        code = t.lead_agency.code if t.lead_agency else ""
+        name = t.lead_agency.name if t.lead_agency else "(chưa giao)"
+        by_agency.setdefault(code, MissingReport(code, name)).target_keys.append(t.key)
+    return sorted(by_agency.values(), key=lambda m: m.agency_code)
+
+
+def previous_values(
+    *, plan: Plan, period: Period, keys: list[str], count: int = 3
+) -> dict[str, list[Figure]]:
+    """For each target key, the ``count`` latest figures of the same period kind before ``period``
+    (and the same period last year), oldest first. One query."""
+    earlier = (
+        Figure.objects.filter(plan=plan, place="city", target__key__in=keys, period__lt=period.code)
+        .select_related("target")
+        .order_by("-period")
+    )
+    out: dict[str, list[Figure]] = defaultdict(list)
+    for f in earlier:
+        try:
+            p = parse_period(f.period)
+        except PeriodError:
+            continue
+        if p.kind == period.kind and len(out[f.target.key]) < count:
+            out[f.target.key].append(f)
+    return {k: list(reversed(v)) for k, v in out.items()}
+
+
+def figure_history(figure: Figure) -> list[FigureRevision]:
+    """Every revision of a figure, newest first."""
+    return list(figure.revisions.select_related("created_by").order_by("-number"))
+
+
+def is_period_locked(plan: Plan, period: str) -> bool:
+    return PeriodLock.objects.filter(plan=plan, period=period).exists()
