@@ -29,6 +29,7 @@ COMMANDS = (
     "report",
     "tasks",
     "remind",
+    "user",
     "manage",
 )
 
