@@ -456,7 +456,10 @@ def _select_lambda(
             errors = [_growth_est(h, history.get(y - 1), m, j, lam, beta) - h[12] for y, h in past.items()]
             scored.append((sum(abs(e) for e in errors) / len(errors), lam, beta, errors))
     best = min(scored, key=lambda s: s[0])
-    prior = [s for s in scored if (s[1], s[2]) == (min(PRIOR_LAMBDA, max(s[1] for s in scored)), PRIOR_BETA)]
+    # under a full quarter of recent months the growth is too noisy to extrapolate: the prior is naive
+    full = j is not None and m - j >= 3
+    prior_setting = (PRIOR_LAMBDA, PRIOR_BETA) if full else (0.0, 0.0)
+    prior = [s for s in scored if (s[1], s[2]) == prior_setting]
     if prior and prior[0][0] <= best[0] / PRIOR_MARGIN:
         best = prior[0]  # keep the prior unless another setting is clearly better on past years
     return best[1], best[2], max(_spread(best[3]), 0.05)
