@@ -1,0 +1,177 @@
+"""Dashboard pages: parse, call selectors, render (HTML, JSON and CSV twins)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from kehoach.accounts.access import can
+from kehoach.core.periods import Period, PeriodError, parse_period
+from kehoach.dashboard import detail_selectors as detail
+from kehoach.dashboard.forms import ERR_NO_PARENT, CommentForm
+from kehoach.dashboard.models import Comment
+from kehoach.dashboard.selectors import (
+    Judged,
+    judged_plan,
+    overview,
+    overview_csv_rows,
+    published_only_for,
+)
+from kehoach.dashboard.services import can_open, can_reply, comment_create
+from kehoach.formats.charts import sparkline_svg
+from kehoach.plans.models import Indicator, Plan
+from kehoach.plans.selectors import plan_default, plan_get
+from kehoach.plans.twins import respond
+
+VERDICT_FILTERS = ("ok", "warn", "bad", "none")
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def _plan(code: str | None) -> Plan:
+    plan = plan_get(code) if code else plan_default()
+    if plan is None:
+        raise Http404("no plan")
+    return plan
+
+
+def _period(request: HttpRequest, period: str | None) -> Period | None:
+    raw = period or request.GET.get("period", "")
+    return parse_period(raw) if raw else None
+
+
+def _judge(request: HttpRequest, code: str | None, period: str | None) -> Judged:
+    return judged_plan(_plan(code), _period(request, period), published_only=published_only_for(request.user))
+
+
+def _bad_period(request: HttpRequest, exc: PeriodError) -> HttpResponse:
+    return render(request, "dashboard/error.html", {"message": str(exc)}, status=400)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The smallest Django view: the throughput baseline of bench/dashboard_throughput.py."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def home(request: HttpRequest, period: str | None = None, code: str | None = None) -> HttpResponse:
+    """The overview: every key indicator judged at a period, who has not reported, the tasks."""
+    if code is None and plan_default() is None:
+        return render(request, "plans/empty.html", status=404)
+    try:
+        j = _judge(request, code, period)
+    except PeriodError as exc:
+        return _bad_period(request, exc)
+    verdict = request.GET.get("verdict", "")
+    data = overview(
+        j,
+        lang=_lang(),
+        group=request.GET.get("group", ""),
+        agency=request.GET.get("agency", ""),
+        verdict=verdict if verdict in VERDICT_FILTERS else "",
+    )
+    rows = data["indicators"]
+    for r in rows:
+        r["spark"] = sparkline_svg(r["trend"], label=r["name"])
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(r["group"], []).append(r)
+    context = {"plan": j.plan, "domain": j.domain, "d": data, "groups": groups, "as_of": j.as_of}
+    json_data = {**data, "indicators": [{k: v for k, v in r.items() if k != "spark"} for r in rows]}
+    return respond(
+        request,
+        template="dashboard/overview.html",
+        context=context,
+        data=json_data,
+        rows=overview_csv_rows(data),
+        filename=f"kehoach-{j.plan.code}-{j.as_of.code}",
+    )
+
+
+def indicator(request: HttpRequest, n: int, code: str | None = None) -> HttpResponse:
+    """One indicator: chart, figures with revisions, the resolution's sentence, agencies, comments."""
+    try:
+        j = _judge(request, code, None)
+    except PeriodError as exc:
+        return _bad_period(request, exc)
+    ind, data = detail.indicator_page(j, n, _lang())
+    charts = detail.indicator_charts(j, n, _lang())
+    data = {**data, "as_of": j.as_of.code, "plan": j.plan.code, "charts": [c["spec"] for c in charts]}
+    signed_in = can(request.user, "figure.view_unpublished")
+    context = {
+        "plan": j.plan,
+        "as_of": j.as_of,
+        "d": data,
+        "charts": charts,
+        "comments": detail.comments_of(ind) if signed_in else None,
+        "can_open": can_open(request.user),
+        "can_reply": can_reply(request.user, ind),
+        "form": CommentForm(),
+        "reports": _reports_url(),
+    }
+    return respond(
+        request,
+        template="dashboard/indicator.html",
+        context=context,
+        data=data,
+        rows=[{k: v for k, v in f.items() if k != "revisions"} for f in data["figures"]],
+        filename=f"kehoach-{j.plan.code}-chi-tieu-{n}-{j.as_of.code}",
+    )
+
+
+@require_POST
+def comment(request: HttpRequest, n: int, code: str | None = None) -> HttpResponse:
+    """Post a comment (council, secretariat) or a reply (also the lead agency's editor)."""
+    if not request.user.is_authenticated:
+        return redirect(f"/accounts/login/?next={request.path}")
+    ind = get_object_or_404(Indicator, plan=_plan(code), n=n)
+    form = CommentForm(request.POST)
+    parent = None
+    if form.is_valid() and form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], indicator=ind).first()
+        if parent is None:
+            form.add_error("parent", ERR_NO_PARENT)
+    if not form.is_valid():
+        return render(request, "dashboard/comment_error.html", {"form": form, "n": n}, status=400)
+    try:
+        comment_create(actor=request.user, indicator=ind, text=form.cleaned_data["text"], parent=parent)
+    except PermissionDenied as exc:
+        return render(request, "dashboard/error.html", {"message": str(exc)}, status=403)
+    return redirect(f"{request.path.rsplit('comment/', 1)[0]}#comments")
+
+
+@login_required
+def agency(request: HttpRequest, agency_code: str, code: str | None = None) -> HttpResponse:
+    """An agency's indicators, tasks and reporting record (members only)."""
+    if not can(request.user, "figure.view_unpublished"):
+        raise PermissionDenied
+    try:
+        j = _judge(request, code, None)
+    except PeriodError as exc:
+        return _bad_period(request, exc)
+    data = detail.agency_page(j, agency_code, _lang())
+    data = {**data, "as_of": j.as_of.code, "plan": j.plan.code}
+    return respond(
+        request,
+        template="dashboard/agency.html",
+        context={"plan": j.plan, "as_of": j.as_of, "d": data},
+        data=data,
+        rows=[{k: v for k, v in r.items() if k != "sort"} for r in data["record"]],
+        filename=f"kehoach-{j.plan.code}-{agency_code}",
+    )
+
+
+def _reports_url() -> str:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("reports:index")
+    except NoReverseMatch:
+        return ""
