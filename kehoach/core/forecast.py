@@ -33,6 +33,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehoach.core.numbers import format_number
+
 __all__ = [
     "HISTORY_YEARS",
     "ForecastError",
@@ -434,7 +436,8 @@ def project_growth(cum: Mapping[int, float], history: Mapping[int, Mapping[int, 
         lam = DEFAULT_LAMBDA if j is not None else 0.0
         rec_gap = abs(_recent_growth(cum, m, j) - g)
         sd = math.hypot(GROWTH_PRIOR_SD * (12 - m) / 12, rec_gap * 0.5)
-        note = f"chỉ có {n} năm số liệu trước: dùng hệ số đà λ = {lam} mặc định, không tính hiệu ứng nền"
+        have = f"chỉ có {n} năm số liệu trước" if n else "chưa có số liệu các năm trước"
+        note = f"{have}: dùng hệ số đà λ = {format_number(lam)} mặc định, không tính hiệu ứng nền"
     value = _growth_est(cum, prev, m, j, lam, beta)
     method = "growth_naive" if lam == beta == 0.0 else "growth_momentum"
     label = (
