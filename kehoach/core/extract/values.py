@@ -1,0 +1,507 @@
+"""Find the figures of a sentence: value (or range), unit, and the words before it.
+
+``find_values("tăng khoảng 13% so với năm 2025")`` gives one :class:`Found`
+with comparator ``approx``, value 13 and unit ``%``. Years, document numbers
+and dates are not figures. The words right before a number (its *chain*:
+"phấn đấu", "đạt", "khoảng", "trên", "top"…) give the comparator, mark a
+stretch target, a respectively-list ("lần lượt") or a past result ("ước đạt").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kehoach.core.numbers import NumberError, parse_number
+
+__all__ = ["Found", "find_values", "read_unit"]
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
+NUMBER = re.compile(rf"(?<![\w/.,\-])({_NUM})(?![\w/]|,\d|\.\d)")
+_W = r"(?=[\s,.;:()/\"'\-]|$)"
+
+COMPARATOR_WORDS: dict[str, str] = {
+    "khoảng": "approx",
+    "xấp xỉ": "approx",
+    "gần": "approx",
+    "trên": "gt",
+    "hơn": "gt",
+    "vượt": "gt",
+    "cao hơn": "gt",
+    "lớn hơn": "gt",
+    "vượt trên": "gt",
+    "vượt mức": "gt",
+    "dưới": "lt",
+    "thấp hơn": "lt",
+    "nhỏ hơn": "lt",
+    "chưa đến": "lt",
+    "không quá": "le",
+    "tối đa": "le",
+    "không vượt quá": "le",
+    "không cao hơn": "le",
+    "không lớn hơn": "le",
+    "tối thiểu": "ge",
+    "ít nhất": "ge",
+    "không dưới": "ge",
+    "không thấp hơn": "ge",
+    "không ít hơn": "ge",
+    "hoàn thành và vượt": "ge",
+    "hoàn thành và vượt chỉ tiêu": "ge",
+    "đạt và vượt": "ge",
+    "từ": "from",
+    "top": "rank",
+    "tốp": "rank",
+    "nhóm": "rank",
+    "nhóm các": "rank",
+}
+_VERBS = [
+    "đạt",
+    "tăng",
+    "giảm",
+    "là",
+    "ở mức",
+    "mức",
+    "duy trì",
+    "duy trì ở mức",
+    "duy trì mức",
+    "còn",
+    "xuống",
+    "xuống còn",
+    "lên",
+    "tăng lên",
+    "giảm xuống",
+    "giảm còn",
+    "bằng",
+    "đạt mức",
+    "tăng thêm",
+    "giảm thêm",
+    "bình quân",
+    "tăng bình quân",
+    "giảm bình quân",
+    "đạt tỷ lệ",
+    "đạt tỉ lệ",
+    "có",
+    "thuộc",
+    "trong",
+    "nằm trong",
+    "giữ vững",
+    "đứng trong",
+    "vào",
+    "lọt vào",
+    "xếp hạng",
+    "tăng trưởng",
+    "chỉ tiêu",
+    "mỗi năm",
+    "hằng năm",
+    "hàng năm",
+    "năm 20\\d\\d",
+    "trong năm 20\\d\\d",
+    "đạt khoảng",
+    "tối thiểu là",
+    "là khoảng",
+]
+_STRETCH = ["phấn đấu", "phấn đấu đạt", "phấn đấu tăng", "phấn đấu giảm"]
+_RESPECTIVELY = ["lần lượt", "lần lượt là", "lần lượt đạt", "tương ứng"]
+_PAST = ["ước", "ước đạt", "ước tính", "ước thực hiện", "đã đạt", "đạt được", "đã", "ước tăng", "ước giảm"]
+_CHAIN = sorted({*COMPARATOR_WORDS, *_VERBS, *_STRETCH, *_RESPECTIVELY, *_PAST}, key=lambda w: (-len(w), w))
+_CHAIN_RE = re.compile(r"(?:^|(?<=[\s,(]))(" + "|".join(_CHAIN) + r")[\s,]*$", re.I)
+_SKIP_BEFORE = re.compile(
+    r"(?:năm|giai đoạn|thời kỳ|số|khóa|khoá|thứ|tháng|ngày|quý|điều|khoản|điểm|nghị quyết|quyết định|"
+    r"đề án|chương trình|so sánh|fortune|lần|phiên|kỳ|mục|phụ lục|bảng|tiểu mục|mẫu|thông tư|nghị định|"
+    r"luật|chỉ thị|kết luận|đồ án|tờ trình|báo cáo|công văn|cấp|loại|tuyến|quốc lộ|tỉnh lộ|đường)\s*$|"
+    r"\d\s*-\s*$|[A-Za-zĐđ]-$",
+    re.I,
+)
+_SCALE = r"nghìn|ngàn|triệu|tỷ|tỉ|vạn"
+_MEASURES = sorted(
+    [
+        "USD",
+        "đô la Mỹ",
+        "đô la",
+        "đồng",
+        "tấn",
+        "TEU",
+        "teu",
+        "kWh",
+        "MW",
+        "GW",
+        "ha",
+        "héc-ta",
+        "hecta",
+        "km",
+        "m2",
+        "m²",
+        "m3",
+        "m³",
+        "lít",
+        "tạ",
+        "lượt người",
+        "lượt khách",
+        "lượt",
+        "container",
+        "kg",
+        "DWT",
+    ],
+    key=len,
+    reverse=True,
+)
+_CLASSIFIERS = sorted(
+    [
+        "doanh nghiệp",
+        "hợp tác xã",
+        "đơn vị",
+        "di tích",
+        "sự kiện",
+        "lao động",
+        "hộ gia đình",
+        "hộ",
+        "căn hộ",
+        "căn",
+        "xã",
+        "phường",
+        "thôn",
+        "trường học",
+        "trường",
+        "giường bệnh",
+        "bác sĩ",
+        "dự án",
+        "công trình",
+        "sản phẩm OCOP",
+        "sản phẩm",
+        "cơ sở",
+        "bệnh viện",
+        "trạm y tế",
+        "cụm công nghiệp",
+        "khu công nghiệp",
+        "người",
+        "học sinh",
+        "sinh viên",
+        "thuê bao",
+        "tổ chức",
+        "chiếc",
+        "việc làm",
+        "nhà",
+        "phòng học",
+        "điểm",
+        "giờ",
+        "ngày",
+        "khách",
+        "mô hình",
+        "chợ",
+        "siêu thị",
+        "làng nghề",
+        "đô thị",
+        "phòng",
+        "ô tô",
+        "tàu",
+        "cây",
+        "con",
+        "km",
+        "lượt",
+        "xã, phường",
+        "cơ sở lưu trú",
+        "dân",
+        "tuyến",
+        "nhà máy",
+        "giấy phép",
+        "thủ tục",
+        "hồ sơ",
+        "cán bộ",
+        "giáo viên",
+        "trạm",
+        "khu",
+        "cụm",
+    ],
+    key=len,
+    reverse=True,
+)
+_STRICT_EXCLUDED = {"tuổi", "năm", "cấp", "điểm", "giờ", "ngày", "khu", "cụm", "tuyến", "phòng", "con"}
+_FUNCTION_WORDS = set(
+    [
+        "so",
+        "với",
+        "và",
+        "hoặc",
+        "trở",
+        "lên",
+        "xuống",
+        "trong",
+        "của",
+        "cho",
+        "tại",
+        "ở",
+        "năm",
+        "đến",
+        "tới",
+        "trên",
+        "dưới",
+        "là",
+        "được",
+        "đạt",
+        "tăng",
+        "giảm",
+        "theo",
+        "khoảng",
+        "các",
+        "những",
+        "một",
+        "mỗi",
+        "thì",
+        "từ",
+        "nhằm",
+        "để",
+        "vào",
+        "bình",
+        "cả",
+        "này",
+        "đó",
+        "mới",
+        "đã",
+        "sẽ",
+        "cùng",
+        "kỳ",
+        "tháng",
+        "quý",
+        "lần",
+        "hơn",
+        "trước",
+        "sau",
+        "phấn",
+        "còn",
+        "về",
+        "có",
+        "không",
+        "như",
+        "thuộc",
+        "gồm",
+        "top",
+        "tỷ",
+        "triệu",
+        "nghìn",
+        "ngàn",
+        "đồng",
+        "với",
+        "trở",
+    ]
+)
+
+
+@dataclass
+class Found:
+    """A figure found in a sentence; offsets are relative to the sentence."""
+
+    comparator: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    start: int
+    num_start: int
+    end: int
+    chain: list[str] = field(default_factory=list)
+    past: bool = False
+    stretch_word: bool = False
+    respectively: bool = False
+    has_unit_or_verb: bool = True
+
+
+def find_values(text: str, *, strict: bool = False) -> list[Found]:
+    """Every figure of ``text`` in order. ``strict`` (tasks) wants a known unit or a percent."""
+    out: list[Found] = []
+    pos = 0
+    while True:
+        m = NUMBER.search(text, pos)
+        if not m:
+            return out
+        found = _read(text, m, strict)
+        if found is None:
+            pos = m.end()
+            continue
+        out.append(found)
+        pos = found.end
+
+
+def _number(s: str) -> float | None:
+    try:
+        return parse_number(s)
+    except NumberError:
+        return None
+
+
+def _read(text: str, m: re.Match[str], strict: bool) -> Found | None:
+    before = text[max(0, m.start() - 80) : m.start()]
+    chain, chain_start = _chain(before)
+    lowered = [c.lower() for c in chain]
+    is_rank = bool(lowered) and COMPARATOR_WORDS.get(lowered[0]) == "rank"
+    if not is_rank and _SKIP_BEFORE.search(before):
+        return None
+    value = _number(m.group(1))
+    if value is None:
+        return None
+    start = m.start() - (len(before) - chain_start)
+    if is_rank:
+        if strict:
+            return None
+        end = _rank_tail(text, m.end())
+        return _flags(Found("rank_top", value, None, None, None, start, m.start(), end, chain), lowered)
+    unit, factor, end = read_unit(text, m.end(), strict=strict)
+    low, high = value * factor, None
+    rng = _range(text, end, unit, strict)
+    if rng:
+        high, unit, factor2, end = rng
+        high *= factor2
+        if unit is not None and factor == 1 and factor2 != 1:
+            low *= factor2
+    if unit is None and not chain:
+        return None
+    if _is_year(m.group(1)) and unit is None:
+        return None
+    if strict and unit is None:
+        return None
+    tail = text[end:]
+    comparator = _comparator(lowered, high is not None)
+    t = re.match(r"\s*trở\s*lên", tail)
+    if t:
+        comparator, end = "ge", end + t.end()
+    t = re.match(r"\s*trở\s*xuống", tail)
+    if t:
+        comparator, end = "le", end + t.end()
+    if high is not None and high < low:
+        return None
+    f = Found(
+        comparator,
+        None if high is not None else low,
+        low if high is not None else None,
+        high,
+        unit,
+        start,
+        m.start(),
+        end,
+        chain,
+    )
+    return _flags(f, lowered)
+
+
+def _flags(f: Found, lowered: list[str]) -> Found:
+    f.past = any(c in _PAST for c in lowered)
+    f.stretch_word = any(c.startswith("phấn đấu") for c in lowered)
+    f.respectively = any(c in _RESPECTIVELY for c in lowered)
+    return f
+
+
+def _is_year(s: str) -> bool:
+    return s.isdigit() and len(s) == 4 and 1945 <= int(s) <= 2100
+
+
+def _chain(before: str) -> tuple[list[str], int]:
+    """Words right before the number that say how to read it, nearest first."""
+    chain: list[str] = []
+    rest = before
+    while True:
+        m = _CHAIN_RE.search(rest)
+        if not m:
+            return chain, len(rest) if chain else len(before)
+        chain.append(m.group(1))
+        rest = rest[: m.start()]
+        if len(chain) > 8:
+            return chain, len(rest)
+
+
+def _comparator(chain: list[str], is_range: bool) -> str:
+    if is_range:
+        return "range"
+    for word in chain:
+        c = COMPARATOR_WORDS.get(word)
+        if c == "from":
+            return "ge"
+        if c:
+            return c
+    return "eq"
+
+
+def read_unit(text: str, pos: int, *, strict: bool = False) -> tuple[str | None, float, int]:
+    """The unit written after a number at ``pos``: (unit, scale factor, end offset)."""
+    rest = text[pos:]
+    m = re.match(r"\s*(?:điểm\s*(?:%|phần trăm))", rest)
+    if m:
+        return "điểm %", 1.0, pos + m.end()
+    m = re.match(r"\s?(?:%|phần trăm" + _W + ")", rest)
+    if m:
+        return "%", 1.0, pos + m.end()
+    words: list[str] = []
+    factor = 1.0
+    i = 0
+    m = re.match(rf"\s+((?:{_SCALE})(?:\s+(?:{_SCALE}))?){_W}", rest)
+    if m:
+        scale = m.group(1).split()
+        if len(scale) == 2 and scale[1] in ("tỷ", "tỉ"):
+            factor = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6}.get(scale[0], 1.0)
+            scale = scale[1:] if factor != 1.0 else scale
+        words.extend(scale)
+        i = m.end()
+    unit_word, j = _longest(rest, i, _MEASURES)
+    if unit_word:
+        words.append(unit_word)
+        i = j
+    elif words:
+        cls, j = _longest(rest, i, _CLASSIFIERS)
+        if cls:
+            words.append(cls)
+            i = j
+    else:
+        cls, j = _longest(rest, i, _CLASSIFIERS)
+        if cls and not (strict and cls in _STRICT_EXCLUDED):
+            words.append(cls)
+            i = j
+        elif not strict:
+            m = re.match(r"\s+([^\W\d_]+)" + _W, rest[i:])
+            if m and m.group(1).islower() and m.group(1) not in _FUNCTION_WORDS:
+                words.append(m.group(1))
+                i += m.end()
+    if not words:
+        return None, 1.0, pos
+    unit = " ".join(words)
+    for _ in range(2):
+        m = re.match(r"/\s?((?:vạn|nghìn|ngàn|1\.000|10\.000|100\.000)\s)?([^\W\d_]+(?: dân)?)", rest[i:])
+        if not m:
+            break
+        unit += "/" + (m.group(1) or "") + m.group(2)
+        i += m.end()
+    return unit, factor, pos + i
+
+
+def _longest(rest: str, i: int, words: list[str]) -> tuple[str | None, int]:
+    m = re.match(r"\s+", rest[i:])
+    if not m:
+        return None, i
+    k = i + m.end()
+    for w in words:
+        if rest.startswith(w, k) and re.match(_W, rest[k + len(w) :]):
+            return w, k + len(w)
+    return None, i
+
+
+def _range(
+    text: str, pos: int, unit: str | None, strict: bool
+) -> tuple[float, str | None, float, int] | None:
+    m = re.match(rf"\s*(?:-|đến|tới|÷)\s*({_NUM})(?![\w/])", text[pos:])
+    if not m:
+        return None
+    high = _number(m.group(1))
+    if high is None:
+        return None
+    end = pos + m.end()
+    unit2, factor2, end2 = read_unit(text, end, strict=strict)
+    if unit is not None and unit2 is not None and unit2 != unit:
+        return None
+    return high, unit2 or unit, factor2, end2
+
+
+def _rank_tail(text: str, pos: int) -> int:
+    m = re.match(
+        r"(?:\s+(?:tỉnh, thành phố|tỉnh, thành|tỉnh thành|tỉnh|thành phố|địa phương|đơn vị))?"
+        r"(?:\s+(?:dẫn đầu|đứng đầu|tốt nhất|cao nhất|có chỉ số cao nhất))?"
+        r"(?:\s+(?:cả nước|toàn quốc|của cả nước|trong cả nước|trên cả nước))?",
+        text[pos:],
+    )
+    return pos + (m.end() if m else 0)
