@@ -1,0 +1,113 @@
+"""Year-end projections: exact numbers worked by hand, and bad input that must not crash."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from kehoach.core.forecast import (
+    Z80,
+    ForecastError,
+    prob_at_least,
+    project_flow,
+    project_growth,
+    project_level,
+)
+
+
+def test_run_rate_without_history_says_so() -> None:
+    # 9 months: 78 → 78 × 12 / 9 = 104; σ = 0,20 × 3/12 = 0,05 (log scale).
+    p = project_flow({9: 78.0}, {})
+    assert p.method == "run_rate"
+    assert p.value == pytest.approx(104.0)
+    assert p.low80 == pytest.approx(104.0 * math.exp(-Z80 * 0.05))
+    assert p.high80 == pytest.approx(104.0 * math.exp(Z80 * 0.05))
+    assert "chưa có số liệu các năm trước" in p.note
+
+
+def test_one_past_year_blends_share_and_run_rate() -> None:
+    # share: 78 / (70/100) = 111,43; run rate 104; geometric mean √(111,43 × 104) = 107,65.
+    p = project_flow({9: 78.0}, {2025: {9: 70.0, 12: 100.0}})
+    assert p.method == "share_run_rate_blend"
+    assert p.value == pytest.approx(math.sqrt(78 / 0.7 * 104))
+    assert "chỉ có 1 năm" in p.note
+
+
+def test_consistent_seasonal_history_gives_the_seasonal_answer() -> None:
+    # Every past year reaches 40% by June and 60% by September; this year 52 and 78
+    # → 78 / 0,6 = 130 by the share, and 78 + 26 × (0,4/0,2) = 130 by the recent months.
+    history = {y: {6: 40.0, 9: 60.0, 12: 100.0} for y in range(2019, 2026)}
+    p = project_flow({6: 52.0, 9: 78.0}, history)
+    assert p.value == pytest.approx(130.0)
+    assert p.method in ("seasonal_share", "recent_ratio", "yoy_recent", "yoy_ytd", "yoy_base")
+    assert p.low80 is not None and p.low80 <= 130.0 <= (p.high80 or 0)
+    assert any("s̄ = 60,0%" in line for line in p.explanation)
+
+
+def test_growth_without_history_is_naive_before_a_second_point() -> None:
+    # Q1 only: ĝ = g = 10; σ = 1,5 × 9/12 = 1,125 pp.
+    p = project_growth({3: 10.0}, {})
+    assert p.value == pytest.approx(10.0)
+    assert p.method == "growth_naive"
+    assert p.high80 == pytest.approx(10.0 + Z80 * 1.125)
+
+
+def test_growth_momentum_with_default_lambda() -> None:
+    # g_rec = (9 × 12 − 6 × 11) / 3 = 14; ĝ = 12 + 3/12 × 0,5 × (14 − 12) = 12,25.
+    p = project_growth({6: 11.0, 9: 12.0}, {})
+    assert p.value == pytest.approx(12.25)
+    assert p.method == "growth_momentum"
+
+
+def test_growth_learns_from_past_years() -> None:
+    # Past years all end 1 pp above their 9-month growth with a steady quarter → the
+    # selected setting reproduces it; a perfectly regular history gives a tight interval.
+    history = {y: {6: 10.0, 9: 11.0, 12: 12.0} for y in range(2016, 2026)}
+    p = project_growth({6: 10.0, 9: 11.0}, history)
+    # g_rec = (99 − 60)/3 = 13; λ = 1: 11 + 3/12 × 2 = 11,5; the base gap last year:
+    # rest' = (144 − 99)/3 = 15, rec' = 13 → 2; β = ½: 11,5 − 3/12 × ½ × 2 = 11,25 …
+    # the best fit on the past years is λ = 1, β = 0 → 11,5 (error 0,5) vs naive 11 (error 1).
+    assert p.value == pytest.approx(11.5)
+
+
+def test_level_trend_and_short_series() -> None:
+    p = project_level([(0.0, 1.0), (12.0, 2.0), (24.0, 3.0)], 36.0)
+    assert p.value == pytest.approx(4.0)
+    short = project_level([(9.0, 37.5)], 12.0)
+    assert (short.value, short.low80, short.method) == (37.5, None, "last_value")
+
+
+@pytest.mark.parametrize(
+    ("ytd", "history", "message"),
+    [
+        ({}, {}, "chưa có số liệu"),
+        ({13: 5.0}, {}, "tháng không hợp lệ"),
+        ({9: float("nan")}, {}, "không phải là số hữu hạn"),
+        ({9: 0.0}, {}, "≤ 0"),
+        ({9: -5.0}, {}, "≤ 0"),
+        ({12: 100.0}, {}, "đã có số cả năm"),
+    ],
+)
+def test_flow_bad_input(ytd: dict[int, float], history: dict[int, dict[int, float]], message: str) -> None:
+    with pytest.raises(ForecastError, match=message):
+        project_flow(ytd, history)
+
+
+def test_growth_below_minus_100_is_refused() -> None:
+    with pytest.raises(ForecastError, match="−100"):
+        project_growth({6: -100.0}, {})
+
+
+def test_unusable_past_years_are_skipped_not_fatal() -> None:
+    # A past year with a zero base teaches nothing: fall back to the run rate.
+    p = project_flow({9: 78.0}, {2025: {9: 0.0, 12: 100.0}, 2024: {9: 50.0}})
+    assert p.method == "run_rate"
+
+
+def test_probability_of_meeting() -> None:
+    p = project_flow({9: 78.0}, {})
+    assert prob_at_least(p, 104.0) == pytest.approx(0.5)
+    assert prob_at_least(p, 0.0) == 1.0
+    assert project_level([(1.0, 2.0)], 12.0).sd is None
+    assert prob_at_least(project_level([(1.0, 2.0)], 12.0), 1.0) is None
