@@ -16,6 +16,7 @@ action                        who
 ``task.confirm``              secretariat
 ``audit.view``                secretariat, admin
 ``report.generate``           any signed-in member
+``report.agency``             secretariat, admin, council; editor or viewer of that agency
 ============================  ===========================================================
 """
 
@@ -39,6 +40,7 @@ ACTIONS = (
     "task.confirm",
     "audit.view",
     "report.generate",
+    "report.agency",
 )
 _GLOBAL: dict[str, set[str]] = {
     "plan.manage": {Role.SECRETARIAT, Role.ADMIN},
@@ -49,11 +51,13 @@ _GLOBAL: dict[str, set[str]] = {
     "comment.write": {Role.COUNCIL, Role.SECRETARIAT},
     "figure.edit": {Role.SECRETARIAT},
     "task.update": {Role.SECRETARIAT},
+    "report.agency": {Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL},
 }
 _PER_AGENCY: dict[str, set[str]] = {
     "figure.edit": {Role.EDITOR},
     "task.update": {Role.EDITOR},
     "comment.write": {Role.EDITOR},
+    "report.agency": {Role.EDITOR, Role.VIEWER},
 }
 
 
