@@ -68,13 +68,15 @@ def indicator_charts(j: Judged, n: int, lang: str) -> list[dict[str, Any]]:
             continue
         title = f"{key} {tgt.qualifier or ind.name}"[:90]
         spec = progress_spec(chart_data(j, key, s, title), lang=lang)
-        out.append({"key": key, "spec": spec, "svg": render_svg(spec)})
+        out.append({"key": key, "spec": spec, "svg": render_svg(spec, lang=lang)})
     return out
 
 
 def figure_table(j: Judged, indicator: Indicator) -> list[dict[str, Any]]:
     """Every visible figure of the indicator with its visible revisions (two queries)."""
-    figures = Figure.objects.filter(plan=j.plan, target__indicator=indicator).select_related("target")
+    figures = Figure.objects.filter(
+        plan=j.plan, target__indicator=indicator, period__startswith=str(j.plan.year)
+    ).select_related("target")
     revisions = FigureRevision.objects.order_by("number")
     if j.published_only:
         figures = figures.filter(status=Status.PUBLISHED)

@@ -18,7 +18,7 @@ from kehoach.core.plan import Plan as DomainPlan
 from kehoach.core.plan import Target as DomainTarget
 from kehoach.core.task_status import STATUS_LABELS, STATUS_ORDER, task_status
 from kehoach.core.verdicts import VERDICT_LABELS
-from kehoach.core.wording import describe_target
+from kehoach.core.wording import describe_target, describe_targets
 from kehoach.dashboard.series import (
     default_period,
     indicator_verdict,
@@ -136,6 +136,7 @@ def indicator_rows(j: Judged, lang: str = "vi") -> list[dict[str, Any]]:
                 "name": ind.name,
                 "group": ind.group or "",
                 "targets": targets,
+                "target_lines": [[q, text] for q, text in describe_targets(ind, lang=lang)],
                 "latest": main["latest"] if main else None,
                 "pct_of_target": main["pct_of_target"] if main else None,
                 "projection": main["projection"] if main else None,

@@ -180,30 +180,41 @@ def progress_spec(d: ChartData, *, lang: str = "vi", width: int = 560, height: i
     }
 
 
+# Vietnamese number format for the axes (7.944,5); English keeps the default.
+VI_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " đ"]}
+# Nothing is ever fetched while rendering: the data are inline.
+_NO_FETCH: list[str] = []
+
+
 @functools.lru_cache(maxsize=256)
-def _svg_cached(spec_json: str) -> str:
+def _svg_cached(spec_json: str, lang: str) -> str:
     import vl_convert as vlc
 
-    svg: str = vlc.vegalite_to_svg(json.loads(spec_json))
+    locale = VI_LOCALE if lang == "vi" else None
+    svg: str = vlc.vegalite_to_svg(json.loads(spec_json), format_locale=locale, allowed_base_urls=_NO_FETCH)
     return svg
 
 
 @functools.lru_cache(maxsize=64)
-def _png_cached(spec_json: str, scale: float) -> bytes:
+def _png_cached(spec_json: str, scale: float, lang: str) -> bytes:
     import vl_convert as vlc
 
-    png: bytes = vlc.vegalite_to_png(json.loads(spec_json), scale=scale)
+    locale = VI_LOCALE if lang == "vi" else None
+    png: bytes = vlc.vegalite_to_png(
+        json.loads(spec_json), scale=scale, format_locale=locale, allowed_base_urls=_NO_FETCH
+    )
     return png
 
 
-def render_svg(spec: Mapping[str, Any]) -> str:
+def render_svg(spec: Mapping[str, Any], *, lang: str = "vi") -> str:
     """The chart as an SVG document (for pages; inline it)."""
-    return _svg_cached(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+    return _svg_cached(json.dumps(spec, sort_keys=True, ensure_ascii=False), "en" if lang == "en" else "vi")
 
 
-def render_png(spec: Mapping[str, Any], *, scale: float = 2.0) -> bytes:
+def render_png(spec: Mapping[str, Any], *, scale: float = 2.0, lang: str = "vi") -> bytes:
     """The chart as a PNG image (for DOCX/PDF reports)."""
-    return _png_cached(json.dumps(spec, sort_keys=True, ensure_ascii=False), scale)
+    key = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    return _png_cached(key, scale, "en" if lang == "en" else "vi")
 
 
 def sparkline_svg(values: Sequence[float], *, width: int = 96, height: int = 24, label: str = "") -> str:
