@@ -96,19 +96,9 @@ def _cumulative_error(period: Period, value: float, others: list[tuple[Period, f
 def expected_by(target: Target, period: Period) -> float | None:
     """What the target needs by the end of ``period``: the active scenario's value, else for a
     flow or count the pro-rata share of the year's target, else the target itself."""
-    scenario = (
-        ScenarioValue.objects.filter(
-            scenario__plan_id=target.plan_id,
-            scenario__active=True,
-            target=target,
-            period__in=[period.code, period.year_to_date().code],
-        )
-        .order_by("-scenario__created_at")
-        .values_list("value", flat=True)
-        .first()
-    )
+    scenario = _scenario_at(target, period)
     if scenario is not None:
-        return float(scenario)
+        return scenario
     if period.year != target.plan.year_end:
         return None
     ref = DomainTarget.from_dict(target.domain_dict()).reference
@@ -117,6 +107,40 @@ def expected_by(target: Target, period: Period) -> float | None:
     if target.behaviour in ("flow", "count"):
         return ref * period.last_month / 12
     return ref if target.behaviour in ("growth", "rate") else None
+
+
+def _scenario_at(target: Target, period: Period) -> float | None:
+    """The active scenario at the end of ``period``: its own value, or read between the scenario's
+    cumulative points (Q1, 6 months, 9 months, year) month by month."""
+    rows = ScenarioValue.objects.filter(
+        scenario__plan_id=target.plan_id,
+        scenario__active=True,
+        target=target,
+        period__startswith=str(period.year),
+    ).values_list("period", "value")
+    points: dict[int, float] = {}
+    for code, value in rows:
+        if code in (period.code, period.year_to_date().code):
+            return float(value)
+        try:
+            p = parse_period(code)
+        except PeriodError:
+            continue
+        if p.is_cumulative or p.kind == "month":
+            points[p.last_month] = float(value)
+    if not points:
+        return None
+    if target.behaviour in ("flow", "count"):
+        points.setdefault(0, 0.0)
+    month = period.last_month
+    before = [m for m in points if m <= month]
+    after = [m for m in points if m >= month]
+    if not before or not after:
+        return points[min(after)] if after else points[max(before)]
+    lo, hi = max(before), min(after)
+    if lo == hi:
+        return points[lo]
+    return points[lo] + (points[hi] - points[lo]) * (month - lo) / (hi - lo)
 
 
 def _behind(target: Target, value: float, expected: float) -> bool:
