@@ -88,8 +88,13 @@ def vietnam() -> list[list[object]]:
         data = list(csv.DictReader(fh))
 
     def last(indicator: str, year: int) -> float | None:
-        vals = [float(r["value"]) for r in data if r["indicator"] == indicator and int(r["year"]) == year]
-        return vals[-1] if vals else None
+        """The latest figure of the year, preferring the merged city and exact (not "lower bound") figures."""
+        rows = [r for r in data if r["indicator"] == indicator and int(r["year"]) == year]
+        if year >= 2025:
+            rows = [r for r in rows if r["scope"] == "merged"] or rows
+        exact = [r for r in rows if "lower bound" not in r["note"] and "vintage" not in r["note"]]
+        rows = exact or rows
+        return float(rows[-1]["value"]) if rows else None
 
     rows: list[list[object]] = []
     for name, unit_scale in (("budget_revenue_total", 1.0), ("exports", 1.0), ("tourists", 1.0)):
