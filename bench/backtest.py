@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kehoach.core.backtest import BacktestPoint, Corpus, backtest_points, read_corpus  # noqa: E402
+from kehoach.core.backtest import BacktestPoint, Corpus, backtest_points, read_corpus
 
 OUT = Path(__file__).parent / "out"
 
@@ -38,7 +38,9 @@ def _table(points: Iterable[BacktestPoint], title: str) -> dict[str, dict[str, f
     groups: dict[tuple[str, int], list[BacktestPoint]] = defaultdict(list)
     for p in points:
         groups[(p.kind, p.month)].append(p)
-    print(f"\n{title}\n{'kind':<8}{'horizon':<9}{'n':>6}{'kehoach':>10}{'naive':>10}{'ratio':>8}{'cover80':>9}")
+    print(
+        f"\n{title}\n{'kind':<8}{'horizon':<9}{'n':>6}{'kehoach':>10}{'naive':>10}{'ratio':>8}{'cover80':>9}"
+    )
     out: dict[str, dict[str, float]] = {}
     for (kind, m), pts in sorted(groups.items()):
         k, n, r, c = _ratio(pts)
@@ -68,7 +70,9 @@ def main() -> int:
     short = list(backtest_points(_short(corpus)))
     report = {
         "all": _table(points, f"All series ({len(corpus.data)}), every horizon"),
-        "monthly": _table((p for p in points if p.series.startswith("ea_")), "Monthly series only (euro-area orders)"),
+        "monthly": _table(
+            (p for p in points if p.series.startswith("ea_")), "Monthly series only (euro-area orders)"
+        ),
         "short": _table(short, "Every series cut to its first four years"),
         "vietnam": _table(vn, "Hải Phòng series"),
     }
@@ -85,8 +89,10 @@ def main() -> int:
         for kind in ("flow", "growth"):
             sel = [p for p in pts if p.kind == kind]
             if sel:
-                k, n, r, _ = _ratio(sel)
-                results.append(_check(f"{name}, {kind}: never worse than naive", k <= n + 1e-9, f"{k:.3f} vs {n:.3f}"))
+                k, n, _r, _ = _ratio(sel)
+                results.append(
+                    _check(f"{name}, {kind}: never worse than naive", k <= n + 1e-9, f"{k:.3f} vs {n:.3f}")
+                )
     OUT.mkdir(exist_ok=True)
     (OUT / "backtest.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"{sum(results)}/{len(results)} checks pass")
