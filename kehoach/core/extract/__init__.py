@@ -36,9 +36,11 @@ def extract_with_text(
     meta = find_metadata(cleaned)
     five = (meta.year_start, meta.year_end) if meta.year_end > meta.year_start else None
     region = task_region(cleaned)
-    stop = region[0] if region else None
-    found = find_indicators(cleaned, year=meta.year_start, five_year=five, stop=stop)
-    if region is None and found.end:
+    found = find_indicators(cleaned, year=meta.year_start, five_year=five, stop=region[0] if region else None)
+    if region and not found.indicators:
+        # "nhiệm vụ và giải pháp" named before the list (in Điều 1's opening): look past it.
+        found = find_indicators(cleaned, year=meta.year_start, five_year=five, stop=None, prose=False)
+    if found.end and (region is None or region[0] < found.end):
         region = task_region(cleaned, found.end)
     sections = find_tasks(cleaned, region, found.indicators, meta.province) if region else []
     pid = plan_id or "-".join(p for p in (slug(meta.province or "") or "plan", str(meta.year_start)) if p)

@@ -36,7 +36,7 @@ _NUMBERED = {"paren", "dotnum", "closenum", "dotnum2"}
 _VOTE = re.compile(r"\d+\s*/\s*\d+\s*đại biểu|tán thành|biểu quyết|đại biểu có mặt|phiếu", re.I)
 _PAST = re.compile(
     r"\bước (?:đạt|tính|thực hiện|tăng|giảm)|\bnăm qua\b|\bvừa qua\b|\bđã đạt\b|\bđạt được\b|"
-    r"vượt kế hoạch|so với kế hoạch|\bkết quả\b|\bđã (?:tăng|giảm|thu hút|hoàn thành)",
+    r"vượt kế hoạch|so với kế hoạch|\bkết quả\b|\bđã (?:tăng|giảm|thu hút|hoàn thành)|\b\d+ tháng(?: đầu năm)?\b",
     re.I,
 )
 _PLAN_WORDS = re.compile(r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|đặt ra|kế hoạch|dự toán|\bgiao\b", re.I)
@@ -65,8 +65,14 @@ def marker(text: str) -> tuple[str | None, str | None, int]:
 
 
 def find_indicators(
-    cleaned: Cleaned, *, year: int | None, five_year: tuple[int, int] | None, stop: int | None = None
+    cleaned: Cleaned,
+    *,
+    year: int | None,
+    five_year: tuple[int, int] | None,
+    stop: int | None = None,
+    prose: bool = True,
 ) -> IndicatorResult:
+    """The key indicators of the text before paragraph ``stop``: a list if there is one, else prose."""
     paras = cleaned.paragraphs
     limit = len(paras) if stop is None else stop
     best: IndicatorResult | None = None
@@ -75,8 +81,8 @@ def find_indicators(
             res = _read_list(cleaned, h, limit, year, five_year)
             if len(res.indicators) >= 2 and (best is None or len(res.indicators) > len(best.indicators)):
                 best = res
-    if best is not None:
-        return best
+    if best is not None or not prose:
+        return best or IndicatorResult()
     return _read_prose(cleaned, limit, year, five_year)
 
 
@@ -102,8 +108,10 @@ def _read_list(
             break
         body = p[length:]
         parsed = parse_item(body, year=year, five_year=five_year)
-        if style is None and st is not None and parsed is not None:
-            style = st
+        if style is None and parsed is not None:
+            style = st or "plain"
+        if st is None and style == "plain" and parsed is not None:
+            st, num = "plain", None
         if st is not None and st == style:
             position += 1
             n = int(num) if st in _NUMBERED and num and num.isdigit() else position

@@ -65,6 +65,9 @@ def parse_item(
         return None
     name = _name(text, founds[0])
     quals = _qualifiers(text, founds)
+    if ":" in name and quals[0] is None:
+        name, _, first = (part.strip() for part in name.partition(":"))
+        quals = [first or None, *quals[1:]]
     name, quals = _split_location(name, quals)
     targets: list[ItemTarget] = []
     for i, (f, q) in enumerate(zip(founds, quals, strict=True)):
@@ -85,6 +88,10 @@ def _current(text: str, f: Found, year: int | None, five_year: tuple[int, int] |
     if paren > text.rfind(")", 0, f.start):
         clause_start = max(clause_start, paren)
     years = [int(a or b) for a, b in _YEAR.findall(text[clause_start : f.start])]
+    after = re.split(r"[;,]", text[f.end : f.end + 50])[0]
+    later = [int(a or b) for a, b in _YEAR.findall(after)]
+    if later and year is not None and not five_year and later[0] < year:
+        return False
     if not years or year is None:
         return True
     y = years[-1]
@@ -98,9 +105,10 @@ def _name(text: str, first: Found) -> str:
     label = re.sub(r"^(?:phấn đấu|chỉ tiêu)\s+", "", label, flags=re.I)
     label = _TRAILING.sub("", re.sub(r"\s*(?:là|gồm|như sau)$", "", label))
     if not first.chain and len(label.split()) <= 3 and first.unit:
-        rest = re.split(r"[;]|\.(?:\s|$)", text[first.end :])[0]
+        rest = re.split(r"[;,]|\.(?:\s|$)", text[first.end :])[0]
         rest = _SO_VOI.sub("", rest).strip()
-        label = " ".join(p for p in (label, first.unit, rest) if p)
+        if rest and not find_values(rest):
+            label = " ".join(p for p in (label, first.unit, rest) if p)
     return label
 
 
@@ -186,6 +194,8 @@ def target_kind(name: str, qualifier: str | None, f: Found) -> str:
     if unit in ("%", "điểm %"):
         return _pct_kind(name.lower(), (qualifier or "").lower(), [c.lower() for c in f.chain])
     if not unit or any(w in unit.split() or unit.startswith(w) for w in _MEASURE_UNITS) or "/" in unit:
+        return "level"
+    if unit in ("tuổi", "năm", "giờ", "ngày", "giường", "bác sĩ", "điểm"):
         return "level"
     return "count"
 

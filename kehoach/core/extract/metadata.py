@@ -13,14 +13,14 @@ from kehoach.core.extract.indicators import marker
 
 __all__ = ["Metadata", "find_metadata", "slug"]
 
-_PLACE = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+_PLACE = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 _ISSUER = re.compile(rf"(?:Hội đồng nhân dân|HĐND)\s+(tỉnh|thành phố|TP\.?)\s+({_PLACE})")
 _HEADER = re.compile(r"^HỘI ĐỒNG NHÂN DÂN\s+(TỈNH|THÀNH PHỐ)\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+?)\s*$", re.M)
 _NUMBER = re.compile(r"(?:Số|Nghị quyết số)[:\s]+(\d+/\d{4}/NQ-HĐND)", re.I)
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DATE_SLASH = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
-_SESSION = re.compile(r"kh[oó]á\s+([IVXLC]+)[,\s]+(?:tại\s+)?kỳ họp\s+(thứ\s+[\wÀ-ỹ]+)", re.I)
-_SESSION_REV = re.compile(r"kỳ họp\s+(thứ\s+[\wÀ-ỹ]+)[^.;]{0,60}?kh[oó]á\s+([IVXLC]+)", re.I)
+_SESSION = re.compile(r"kh(?:óa|oá)\s+([IVXLC]+)[,\s]+(?:tại\s+)?kỳ họp\s+(thứ\s+[\wÀ-ỹ]+)", re.I)
+_SESSION_REV = re.compile(r"kỳ họp\s+(thứ\s+[\wÀ-ỹ]+)[^.;]{0,60}?kh(?:óa|oá)\s+([IVXLC]+)", re.I)
 
 
 @dataclass
@@ -103,12 +103,12 @@ def _adopted(text: str) -> dt.date | None:
 def _session(text: str) -> str | None:
     m = _SESSION.search(text)
     if m:
-        return f"khóa {m.group(1).upper()}, kỳ họp {m.group(2)}"
+        return f"khóa {m.group(1).upper()}, kỳ họp {m.group(2).lower()}"
     m = _SESSION_REV.search(text)
     if m:
-        return f"khóa {m.group(2).upper()}, kỳ họp {m.group(1)}"
-    m = re.search(r"kỳ họp\s+(thứ\s+[\wÀ-ỹ]+)", text)
-    return f"kỳ họp {m.group(1)}" if m else None
+        return f"khóa {m.group(2).upper()}, kỳ họp {m.group(1).lower()}"
+    m = re.search(r"kỳ họp\s+(thứ\s+[\wÀ-ỹ]+)", text, re.I)
+    return f"kỳ họp {m.group(1).lower()}" if m else None
 
 
 def _title(paras: list[str]) -> str | None:

@@ -59,7 +59,8 @@ def task_region(cleaned: Cleaned, after: int = 0) -> tuple[int, int] | None:
     paras = cleaned.paragraphs
     for i in range(after, len(paras)):
         p = paras[i]
-        if len(p) < 160 and _START.search(p) and not find_values(p):
+        heading = marker(p)[0] is not None or p.isupper() or len(p) < 60
+        if heading and len(p) < 160 and _START.search(p) and not find_values(p):
             end = next((j for j in range(i + 1, len(paras)) if _END.search(paras[j])), len(paras))
             return i, end
     return None

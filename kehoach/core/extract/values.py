@@ -112,6 +112,11 @@ _SKIP_BEFORE = re.compile(
     r"\d\s*-\s*$|[A-Za-zĐđ]-$",
     re.I,
 )
+_SKIP_AFTER = re.compile(
+    r"\s*(?:chỉ tiêu|nhiệm vụ|giải pháp|đại biểu|lĩnh vực|đột phá|nghị quyết|tờ trình|ý kiến|nội dung|điều|"
+    r"chương|mục tiêu|phiếu|kỳ họp|khâu|nhóm|năm qua|năm tới|cấp chính quyền|tháng đầu năm|tháng\b)",
+    re.I,
+)
 _SCALE = r"nghìn|ngàn|triệu|tỷ|tỉ|vạn"
 _MEASURES = sorted(
     [
@@ -336,7 +341,7 @@ def _read(text: str, m: re.Match[str], strict: bool) -> Found | None:
     if not is_rank and _SKIP_BEFORE.search(before):
         return None
     value = _number(m.group(1))
-    if value is None:
+    if value is None or _SKIP_AFTER.match(text, m.end()):
         return None
     start = m.start() - (len(before) - chain_start)
     if is_rank:
