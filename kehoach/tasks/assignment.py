@@ -35,6 +35,10 @@ class AgencyRules:
     default: str = "STC"
     max_cooperating: int = 3
 
+    def codes(self) -> set[str]:
+        """Every agency code the rules can name."""
+        return {c for _, c in self.rules} | set(self.sections.values()) | {self.default}
+
     def _hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every keyword found: (position, -length, keyword, agency), in reading order."""
         norm = _norm(text)

@@ -157,6 +157,13 @@ def tasks_assign_haiphong(plan: Plan, rules: AgencyRules | None = None) -> int:
     """Give every Hải Phòng task not assigned by a person a lead agency (and cooperating ones)."""
     rules = rules or haiphong_rules()
     agencies = {a.code: a for a in Agency.objects.all()}
+    if not set(rules.codes()) <= set(
+        agencies
+    ):  # a plan loaded into a fresh database: seed the city's agencies
+        from kehoach.plans.bootstrap import seed_agencies
+
+        seed_agencies()
+        agencies = {a.code: a for a in Agency.objects.all()}
     count = 0
     for task in TaskItem.objects.filter(plan=plan, removed=False, lead_assigned=False):
         a = rules.assign(
