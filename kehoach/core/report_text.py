@@ -141,7 +141,9 @@ def counts_sentence(met: int, total: int, *, estimate: bool = True, behind: int 
 def tasks_sentence(counts: Mapping[str, int]) -> str:
     """The tasks summary by the four states, in the tracking system's order."""
     total = sum(counts.get(s, 0) for s in TASK_STATES)
-    if total == 0:
+    if total == 0 and not counts.get("continuing"):
         return "Chưa có nhiệm vụ nào được giao theo dõi."
     parts = [f"{counts.get(s, 0)} nhiệm vụ {TASK_STATE_LABELS[s]}" for s in TASK_STATES]
-    return f"Trong tổng số {total} nhiệm vụ được giao: " + "; ".join(parts) + "."
+    text = f"Trong tổng số {total} nhiệm vụ có thời hạn: " + "; ".join(parts) + "."
+    continuing = counts.get("continuing", 0)
+    return text + (f" Ngoài ra có {continuing} nhiệm vụ thường xuyên." if continuing else "")

@@ -31,6 +31,8 @@ __all__ = ["BODY_PT", "FONT", "MARGINS_MM", "TABLE_PT", "write_docx"]
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 12
+WIDE_TABLE_PT = 11
+"""Tables of seven columns or more print at 11 pt so that numbers fit on one line."""
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 HEADER_LEFT_MM = 68.0
 HEADER_RIGHT_MM = 97.0
@@ -120,6 +122,7 @@ def _rule(container: Any, width_mm: float, cell_mm: float) -> None:
     from docx.shared import Mm, Pt
 
     p = _para(container, after=4)
+    p.paragraph_format.space_before = Pt(2)
     side = max((cell_mm - width_mm) / 2, 0)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
@@ -216,7 +219,7 @@ def _table(doc: Any, block: Table) -> None:
     from docx.shared import Mm, Pt
 
     if block.title:
-        _para(doc, block.title, bold=True, size=BODY_PT, after=4)
+        _para(doc, block.title, bold=True, size=BODY_PT, after=4).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=len(block.columns))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
@@ -224,13 +227,14 @@ def _table(doc: Any, block: Table) -> None:
     total = sum(widths)
     usable = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
     _repeat_header(table.rows[0])
+    size = WIDE_TABLE_PT if len(block.columns) >= 7 else TABLE_PT
     for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
-        _cell(cell, text, bold=True, align="center")
+        _cell(cell, text, bold=True, align="center", size=size)
     for i, row in enumerate(block.rows):
         cells = table.add_row().cells
         for j, (cell, text) in enumerate(zip(cells, row, strict=False)):
             align = "right" if j in block.numeric else "left"
-            _cell(cell, text, bold=i in block.bold_rows, align=align)
+            _cell(cell, text, bold=i in block.bold_rows, align=align, size=size)
     for j, column in enumerate(table.columns):
         column.width = Mm(usable * widths[j] / total)
         for cell in column.cells:
@@ -242,7 +246,7 @@ def _table(doc: Any, block: Table) -> None:
         _para(doc, "", after=4)
 
 
-def _cell(cell: Any, text: str, *, bold: bool, align: str) -> None:
+def _cell(cell: Any, text: str, *, bold: bool, align: str, size: float = TABLE_PT) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -253,7 +257,7 @@ def _cell(cell: Any, text: str, *, bold: bool, align: str) -> None:
     p.paragraph_format.line_spacing = 1.0
     run = p.add_run(text)
     run.bold = bold
-    run.font.size = Pt(TABLE_PT)
+    run.font.size = Pt(size)
 
 
 def _repeat_header(row: Any) -> None:
@@ -271,8 +275,9 @@ def _chart(doc: Any, block: Chart) -> None:
 
     if not block.png:
         return
-    _para(doc, block.title, bold=True, size=TABLE_PT + 1, after=2)
+    _para(doc, block.title, bold=True, size=TABLE_PT + 1, after=2).paragraph_format.keep_with_next = True
     p = _para(doc, after=2)
+    p.paragraph_format.keep_with_next = bool(block.alt)
     p.add_run().add_picture(io.BytesIO(block.png), width=Mm(block.width_mm))
     if block.alt:
         _para(doc, block.alt, italic=True, size=TABLE_PT, after=6)

@@ -42,7 +42,8 @@ def test_official_figure_falling_without_target() -> None:
     ("value", "unit", "want"),
     [
         (150123.4, "tỷ đồng", "150.123 tỷ đồng"),
-        (7944.5, "USD/người", "7.944,5 USD/người"), (15.25, "%", "15,3%"),
+        (7944.5, "USD/người", "7.944,5 USD/người"),
+        (15.25, "%", "15,3%"),
         (85.3, "%", "85,3%"),
         (85.0, "%", "85%"),
         (3.456, None, "3,46"),
@@ -87,7 +88,10 @@ def test_counts_and_tasks() -> None:
         "20/22 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu dự báo khó đạt."
     )
     assert tasks_sentence({"done_on_time": 5, "done_late": 1, "in_progress": 30, "overdue": 2}) == (
-        "Trong tổng số 38 nhiệm vụ được giao: 5 nhiệm vụ hoàn thành đúng hạn; 1 nhiệm vụ hoàn thành quá hạn; "
+        "Trong tổng số 38 nhiệm vụ có thời hạn: 5 nhiệm vụ hoàn thành đúng hạn; 1 nhiệm vụ hoàn thành quá hạn; "
         "30 nhiệm vụ đang thực hiện trong hạn; 2 nhiệm vụ quá hạn chưa hoàn thành."
+    )
+    assert tasks_sentence({"in_progress": 1, "continuing": 4}).endswith(
+        "0 nhiệm vụ quá hạn chưa hoàn thành. Ngoài ra có 4 nhiệm vụ thường xuyên."
     )
     assert tasks_sentence({}) == "Chưa có nhiệm vụ nào được giao theo dõi."
