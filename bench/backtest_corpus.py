@@ -6,6 +6,11 @@ Sources (nothing synthetic):
 - statsmodels.datasets.elec_equip: euro-area monthly new orders of electrical
   equipment, not seasonally adjusted, 1995–2016 (Eurostat index);
 - statsmodels.datasets.danish_data: Danish quarterly real income (exp of lry), 1974–1987;
+- pmdarima.datasets (optional: used when pmdarima is installed, `pip install pmdarima`):
+  Australian wine sales by winemakers, monthly 1980–1994 (wineind); international airline
+  passengers, monthly 1949–1960 (airpassengers); quarterly Australian beer production
+  1956–2008 (ausbeer) and woollen yarn production 1965–1994 (woolyrnq), none seasonally
+  adjusted: the kind of raw flows provinces report;
 - the Hải Phòng figures of kehoach/data/haiphong/haiphong_annual_2023_2026.csv:
   first-half figures are the year plan less the "H2 required" figure the city published
   (the plan and the H2 requirement are both in the file), the year outcome the latest
@@ -82,6 +87,27 @@ def international() -> list[list[object]]:
     return rows
 
 
+def pmdarima_series() -> list[list[object]]:
+    """Raw (not seasonally adjusted) monthly and quarterly flows shipped in pmdarima, if installed."""
+    try:
+        from pmdarima import datasets
+    except ImportError:
+        print("pmdarima not installed: its series are left out of the corpus")
+        return []
+    rows: list[list[object]] = []
+    for name, loader, start, step in (
+        ("au_wine_sales", datasets.load_wineind, 1980, 1),
+        ("intl_air_passengers", datasets.load_airpassengers, 1949, 1),
+        ("au_beer_production", datasets.load_ausbeer, 1956, 3),
+        ("au_woollen_yarn", datasets.load_woolyrnq, 1965, 3),
+    ):
+        values = [float(v) for v in loader()]
+        per_year = 12 // step
+        vals = {(start + i // per_year, (i % per_year + 1) * step): v for i, v in enumerate(values) if v == v}
+        rows += _rows(name, _cumulate(vals, step), step)
+    return rows
+
+
 def vietnam() -> list[list[object]]:
     """Hải Phòng: H1 = year plan − published "H2 required"; Y = the latest estimate of the year."""
     with HP.open(encoding="utf-8") as fh:
@@ -128,7 +154,7 @@ def write(path: Path, rows: list[list[object]]) -> None:
 
 
 def main() -> None:
-    intl, vn = international(), vietnam()
+    intl, vn = international() + pmdarima_series(), vietnam()
     write(OUT / "corpus.csv", intl + vn)
     write(OUT / "corpus_vn.csv", vn)
     print(f"{OUT / 'corpus.csv'}: {len(intl) + len(vn)} rows; {OUT / 'corpus_vn.csv'}: {len(vn)} rows")
