@@ -10,16 +10,22 @@ Methods (each projection names its method and explains its inputs and formula):
 - flows: ``seasonal_share`` Ŷ = C_m / s̄_m, with s̄_m the share of the year
   reached by month m in past years (geometric mean); ``recent_ratio``
   Ŷ = C_m + (C_m − C_j)·ρ̄, with ρ = (Y − C_m)/(C_m − C_j) learned from past
-  years (momentum of the latest months); ``run_rate`` Ŷ = C_m·12/m. With three
-  past years or more, the method with the smallest leave-one-out error on
-  the past years is used; with one or two, the seasonal share and the run
-  rate are averaged; with none, the run rate. The interval comes from the
-  spread of the chosen method's errors on past years (log scale).
-- growth: the year's growth is the month-weighted mean of the growth so far
-  and of the remaining months, ĝ = g_m + (12−m)/12·λ·(g_rec − g_m), where
-  g_rec = (m·g_m − j·g_j)/(m−j) is the growth of the latest months
-  (j = m−3 when known) and λ ∈ {0, ¼, ½, ¾, 1} is learned from past years
-  (λ = 0 is the naive "latest cumulative growth"). Interval from past errors.
+  years (momentum of the latest months, j = m−3 when known); ``yoy_recent``,
+  ``yoy_ytd``, ``yoy_base``: last year's remainder times this year's growth of
+  the latest months (or of the year-to-date; or less half last year's base
+  effect); ``run_rate`` Ŷ = C_m·12/m. With three past years or more, the
+  method with the smallest leave-one-out error on the past years is used;
+  with one or two, the seasonal share and the run rate are averaged; with
+  none, the run rate (the note says so). The 80% interval is Ŷ·e^(±1,2816·σ),
+  σ the chosen method's leave-one-out errors (log scale) widened for a small
+  sample.
+- growth: ĝ = g_m + (12−m)/12 · (λ·(g_rec − g_m) − β·(g_rest' − g_rec')),
+  g_rec = (m·g_m − j·g_j)/(m−j) the growth of the latest months, ' last year
+  (its remaining months against its latest months: the base effect). With
+  three past years or more, λ ∈ {0, ½, 1} and β ∈ {0, ¼, ½} are learned from
+  them, keeping the prior λ = 1, β = ½ unless another setting is 10% better
+  (before a full quarter of recent months the prior is the naive λ = β = 0);
+  with fewer, λ = ½, β = 0. Interval from past errors (pp).
 - levels and rates: a straight-line trend of the latest points.
 
 Bad input raises :class:`ForecastError` with a Vietnamese message; a caller
@@ -30,13 +36,29 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from kehoach.core.numbers import format_number
+from kehoach.core.projection import (
+    ERR_BASE,
+    ERR_GROWTH,
+    ERR_POINTS,
+    Z80,
+    ForecastError,
+    Projection,
+    RequiredPace,
+    _anchor,
+    _latest,
+    _recent_years,
+    _spread,
+    normal_cdf,
+    prob_at_least,
+    t90,
+)
 
 __all__ = [
     "HISTORY_YEARS",
+    "Z80",
     "ForecastError",
     "Projection",
     "RequiredPace",
@@ -48,7 +70,6 @@ __all__ = [
     "t90",
 ]
 
-Z80 = 1.2816
 HISTORY_YEARS = 20
 """Only the latest twenty past years teach the profile: patterns drift."""
 MIN_YEARS_SELECT = 3
@@ -62,134 +83,6 @@ PRIOR_LAMBDA, PRIOR_BETA, PRIOR_MARGIN = 1.0, 0.5, 0.9
 independent quarter-on-quarter moves); another setting is chosen only when it is 10% better on past years."""
 BETAS = (0.0, 0.25, 0.5)
 DEFAULT_LAMBDA = 0.5
-
-ERR_EMPTY = "chưa có số liệu kỳ nào trong năm"
-ERR_MONTH = "tháng không hợp lệ: {m} (1–12)"
-ERR_NOT_FINITE = "số liệu không phải là số hữu hạn: {v!r}"
-ERR_BASE = "số lũy kế {v} ≤ 0: không thể dự báo theo tỷ lệ"
-ERR_GROWTH = "tăng trưởng {v}% ≤ −100%: không hợp lệ"
-ERR_POINTS = "cần ít nhất một điểm số liệu"
-
-_T90 = {1: 3.078, 2: 1.886, 3: 1.638, 4: 1.533, 5: 1.476, 6: 1.440, 7: 1.415, 8: 1.397, 9: 1.383}
-
-
-class ForecastError(ValueError):
-    """Input that no projection can honestly be made from."""
-
-
-@dataclass(frozen=True)
-class Projection:
-    """A year-end projection with its 80% interval and the probability of meeting the target.
-
-    ``sd`` is the spread behind the interval, on the log scale when
-    ``log_scale`` (flows) and in the figure's unit otherwise; ``None`` when no
-    interval can be given.
-    """
-
-    value: float
-    low80: float | None
-    high80: float | None
-    method: str
-    method_label: str
-    note: str = ""
-    prob_meet: float | None = None
-    explanation: tuple[str, ...] = field(default_factory=tuple)
-    sd: float | None = None
-    log_scale: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": _r(self.value),
-            "low80": _r(self.low80),
-            "high80": _r(self.high80),
-            "prob_meet": _r(self.prob_meet),
-            "method": self.method,
-            "method_label": self.method_label,
-            "note": self.note,
-            "explanation": list(self.explanation),
-        }
-
-
-@dataclass(frozen=True)
-class RequiredPace:
-    """What the rest of the year must deliver: a number (unit) and a Vietnamese sentence."""
-
-    value: float | None
-    unit: str | None
-    sentence: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": _r(self.value), "unit": self.unit, "sentence": self.sentence}
-
-
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 4)
-
-
-def t90(df: int) -> float:
-    """The 90th percentile of Student's t (two-sided 80%), for small samples."""
-    if df <= 0:
-        return _T90[1]
-    return _T90.get(df, Z80 + 1.0 / (df + 0.5) * 0.9 if df < 30 else Z80)
-
-
-def normal_cdf(x: float) -> float:
-    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
-
-
-def prob_at_least(p: Projection, x: float) -> float | None:
-    """P(outcome ≥ x) under the projection's spread; None without a spread."""
-    if p.sd is None or p.sd <= 0:
-        return None
-    if p.log_scale:
-        if x <= 0:
-            return 1.0
-        return normal_cdf((math.log(p.value) - math.log(x)) / p.sd)
-    return normal_cdf((p.value - x) / p.sd)
-
-
-# ---------------------------------------------------------------- checks
-
-
-def _check(series: Mapping[int, float]) -> None:
-    for m, v in series.items():
-        if not 1 <= m <= 12:
-            raise ForecastError(ERR_MONTH.format(m=m))
-        if not math.isfinite(v):
-            raise ForecastError(ERR_NOT_FINITE.format(v=v))
-
-
-def _latest(series: Mapping[int, float]) -> tuple[int, float]:
-    if not series:
-        raise ForecastError(ERR_EMPTY)
-    _check(series)
-    m = max(series)
-    if m == 12:
-        raise ForecastError("đã có số cả năm: không cần dự báo")
-    return m, series[m]
-
-
-def _anchor(series: Mapping[int, float], m: int, past: Mapping[int, Mapping[int, float]]) -> int | None:
-    """The earlier month the latest months are measured from: m−3 if known, else the nearest."""
-    known = [j for j in series if j < m and all(j in h for h in past.values())]
-    if not known:
-        return None
-    return m - 3 if (m - 3) in known else max(known)
-
-
-def _recent_years(
-    history: Mapping[int, Mapping[int, float]], ok: Callable[[Mapping[int, float]], bool]
-) -> dict[int, Mapping[int, float]]:
-    years = sorted((y for y, h in history.items() if ok(h)), reverse=True)[:HISTORY_YEARS]
-    return {y: history[y] for y in sorted(years)}
-
-
-def _spread(errors: Sequence[float]) -> float:
-    """RMS error widened for a small sample: t(n−1)/z · √(1+1/n)."""
-    n = len(errors)
-    rms = math.sqrt(sum(e * e for e in errors) / n)
-    return rms * t90(n - 1) / Z80 * math.sqrt(1.0 + 1.0 / n)
-
 
 # ---------------------------------------------------------------- flows
 
@@ -316,7 +209,7 @@ def project_flow(ytd: Mapping[int, float], history: Mapping[int, Mapping[int, fl
     m, c = _latest(ytd)
     if c <= 0:
         raise ForecastError(ERR_BASE.format(v=c))
-    past = _recent_years(history, _flow_year_ok(m))
+    past = _recent_years(history, _flow_year_ok(m), HISTORY_YEARS)
     j = _anchor({**ytd, 0: 0.0}, m, {y: {**h, 0: 0.0} for y, h in past.items()}) or 0
     past = {y: h for y, h in past.items() if j == 0 or j in h}
     train = list(past.values())
@@ -425,7 +318,9 @@ def project_growth(cum: Mapping[int, float], history: Mapping[int, Mapping[int, 
     m, g = _latest(cum)
     if min(cum.values()) <= -100:
         raise ForecastError(ERR_GROWTH.format(v=min(cum.values())))
-    past = _recent_years(history, lambda h: m in h and 12 in h and all(math.isfinite(v) for v in h.values()))
+    past = _recent_years(
+        history, lambda h: m in h and 12 in h and all(math.isfinite(v) for v in h.values()), HISTORY_YEARS
+    )
     j = _anchor(cum, m, past)
     n, prev = len(past), history.get(max(history)) if history else None
     beta = 0.0
