@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kehoach.core.backtest import BacktestPoint, Corpus, backtest_points, read_corpus
 
 OUT = Path(__file__).parent / "out"
+ADJUSTED = ("us_", "dk_")
 
 
 def _ratio(points: list[BacktestPoint]) -> tuple[float, float, float, float]:
