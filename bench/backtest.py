@@ -71,8 +71,12 @@ def main() -> int:
     short = list(backtest_points(_short(corpus)))
     report = {
         "all": _table(points, f"All series ({len(corpus.data)}), every horizon"),
-        "monthly": _table(
-            (p for p in points if p.series.startswith("ea_")), "Monthly series only (euro-area orders)"
+        "adjusted": _table(
+            (p for p in points if p.series.startswith(ADJUSTED)),
+            "National accounts, seasonally adjusted (US, DK)",
+        ),
+        "raw": _table(
+            (p for p in points if not p.series.startswith(ADJUSTED)), "Raw series, not seasonally adjusted"
         ),
         "short": _table(short, "Every series cut to its first four years"),
         "vietnam": _table(vn, "Hải Phòng series"),
