@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kehoach.cli.base import CommandError, setup_django
 
@@ -70,16 +71,40 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-ERR_NOT_YET = "lệnh 'data {name}' đang được xây dựng"
-
-
 def _template(args: argparse.Namespace) -> int:
-    raise CommandError(ERR_NOT_YET.format(name="template"))
+    setup_django()
+    from kehoach.submissions.excel_io import write_template_file
+    from kehoach.submissions.services import SubmissionError
+
+    try:
+        write_template_file(
+            plan_code=args.plan, agency_code=args.agency, period=args.period, path=args.output
+        )
+    except SubmissionError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Đã tạo mẫu {args.output}")
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    raise CommandError(ERR_NOT_YET.format(name="import"))
+    setup_django()
+    from kehoach.submissions.excel_io import ImportFailed, import_file
+
+    try:
+        report = import_file(path=args.file, lang=args.lang, reason=args.reason)
+    except FileNotFoundError as exc:
+        raise CommandError(f"không có tệp {args.file!r}") from exc
+    except ImportFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(report)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    raise CommandError(ERR_NOT_YET.format(name="export"))
+    setup_django()
+    from kehoach.submissions.exports import export_figures
+
+    _plan(args.plan)
+    export_figures(plan_code=args.plan, fmt=args.format, path=args.output)
+    return 0
