@@ -91,3 +91,13 @@ def with_unit(value: Any, unit: Any = "") -> str:
         return "–"
     lang = "en" if (get_language() or "vi").startswith("en") else "vi"
     return _with_unit(float(value), str(unit or "") or None, lang=lang)
+
+
+@register.filter
+def rounded(value: Any) -> str:
+    """A projection to a sensible precision: no decimals from 100 up, else one (200.946; 48,1)."""
+    from kehoach.plans.templatetags.vn import vn
+
+    if value is None or value == "":
+        return "–"
+    return vn(value, 0 if abs(float(value)) >= 100 else 1)
