@@ -7,11 +7,14 @@ import io
 
 import pytest
 
-# The dashboard fixtures, registered here under their own names ("assigned", "figures").
-from tests.dashboard.conftest import assigned as _assigned  # noqa: F401
-from tests.dashboard.conftest import figures as _figures  # noqa: F401
+from tests.dashboard.conftest import assign, make_figures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def figures(hp_plan):
+    return make_figures(assign(hp_plan))
 
 
 def _no_sideways_scroll(page) -> None:

@@ -34,6 +34,15 @@ def add_figure(
 
 @pytest.fixture
 def assigned(hp_plan: Any) -> Any:
+    return assign(hp_plan)
+
+
+@pytest.fixture
+def figures(assigned: Any) -> Any:
+    return make_figures(assigned)
+
+
+def assign(hp_plan: Any) -> Any:
     """The Hải Phòng plan with a few lead agencies: STC leads 5.x (monthly), SCT leads 7.1 (monthly),
     SXD leads 18.1 (monthly); nothing else is due."""
     from kehoach.accounts.models import Agency
@@ -50,8 +59,7 @@ def assigned(hp_plan: Any) -> Any:
     return hp_plan
 
 
-@pytest.fixture
-def figures(assigned: Any) -> Any:
+def make_figures(assigned: Any) -> Any:
     """Budget revenue (5.1) Jan–Mar 2026 published; exports (7.1) Jan–Mar published and an April
     figure only submitted; 2025 history for 5.1."""
     plan = assigned
