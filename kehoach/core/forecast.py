@@ -73,9 +73,10 @@ __all__ = [
 HISTORY_YEARS = 20
 """Only the latest twenty past years teach the profile: patterns drift."""
 MIN_YEARS_SELECT = 3
-RUN_RATE_SD = 0.20
+FEW_YEARS = 8
+RUN_RATE_SD = 0.12
 """Log spread of a run-rate projection per unit of the year still to come, when nothing is learned."""
-GROWTH_PRIOR_SD = 1.5
+GROWTH_PRIOR_SD = 3.0
 """Spread (pp) of the remaining months' growth around the recent growth, when nothing is learned."""
 LAMBDAS = (0.0, 0.5, 1.0)
 PRIOR_LAMBDA, PRIOR_BETA, PRIOR_MARGIN = 1.0, 0.5, 0.9
@@ -326,11 +327,12 @@ def project_growth(cum: Mapping[int, float], history: Mapping[int, Mapping[int, 
     beta = 0.0
     if n >= MIN_YEARS_SELECT:
         lam, beta, sd = _select_lambda(past, history, m, j)
+        if n < FEW_YEARS:  # a few years understate the spread: never narrower than the prior
+            sd = max(sd, _growth_prior_sd(cum, history, m, j))
         note = ""
     else:
-        lam = DEFAULT_LAMBDA if j is not None else 0.0
-        rec_gap = abs(_recent_growth(cum, m, j) - g)
-        sd = math.hypot(GROWTH_PRIOR_SD * (12 - m) / 12, rec_gap * 0.5)
+        lam = DEFAULT_LAMBDA if j is not None and m - j >= 3 else 0.0
+        sd = _growth_prior_sd(cum, history, m, j)
         have = f"chỉ có {n} năm số liệu trước" if n else "chưa có số liệu các năm trước"
         note = f"{have}: dùng hệ số đà λ = {format_number(lam)} mặc định, không tính hiệu ứng nền"
     value = _growth_est(cum, prev, m, j, lam, beta)
@@ -344,19 +346,37 @@ def project_growth(cum: Mapping[int, float], history: Mapping[int, Mapping[int, 
     return Projection(value, value - Z80 * sd, value + Z80 * sd, method, label, note, None, expl, sd, False)
 
 
+def _growth_prior_sd(
+    cum: Mapping[int, float], history: Mapping[int, Mapping[int, float]], m: int, j: int | None
+) -> float:
+    """Spread when little is learned: the remaining months may move as much as the year's growth
+    moved from one year to the next (RMS over known years), as much as the latest months moved
+    from the year-to-date, and at least ``GROWTH_PRIOR_SD``."""
+    years = sorted(y for y, h in history.items() if 12 in h)
+    changes = [history[b][12] - history[a][12] for a, b in zip(years, years[1:], strict=False) if b == a + 1]
+    yearly = math.sqrt(sum(c * c for c in changes) / len(changes)) if changes else 0.0
+    recent = abs(_recent_growth(cum, m, j) - cum[m])
+    return (12 - m) / 12 * max(GROWTH_PRIOR_SD, yearly, recent)
+
+
 def _select_lambda(
     past: Mapping[int, Mapping[int, float]], history: Mapping[int, Mapping[int, float]], m: int, j: int | None
 ) -> tuple[float, float, float]:
-    """(λ, β, σ) with the smallest mean absolute error on the past years."""
+    """(λ, β, σ) with the smallest mean absolute error on the past years.
+
+    Under a full quarter of recent months (January, February alone) the growth is too noisy to
+    extrapolate or to read a base effect from: the answer is then the naive λ = β = 0.
+    """
+    window = m - (j or 0)
+    grid = [(lam, beta) for lam in (LAMBDAS if j is not None else (0.0,)) for beta in BETAS]
+    if window < 3:
+        grid = [(0.0, 0.0)]
     scored = []
-    for lam in LAMBDAS if j is not None else (0.0,):
-        for beta in BETAS:
-            errors = [_growth_est(h, history.get(y - 1), m, j, lam, beta) - h[12] for y, h in past.items()]
-            scored.append((sum(abs(e) for e in errors) / len(errors), lam, beta, errors))
+    for lam, beta in grid:
+        errors = [_growth_est(h, history.get(y - 1), m, j, lam, beta) - h[12] for y, h in past.items()]
+        scored.append((sum(abs(e) for e in errors) / len(errors), lam, beta, errors))
     best = min(scored, key=lambda s: s[0])
-    # under a full quarter of recent months the growth is too noisy to extrapolate: the prior is naive
-    full = j is not None and m - j >= 3
-    prior_setting = (PRIOR_LAMBDA, PRIOR_BETA) if full else (0.0, 0.0)
+    prior_setting = (PRIOR_LAMBDA if j is not None else 0.0, PRIOR_BETA) if window >= 3 else (0.0, 0.0)
     prior = [s for s in scored if (s[1], s[2]) == prior_setting]
     if prior and prior[0][0] <= best[0] / PRIOR_MARGIN:
         best = prior[0]  # keep the prior unless another setting is clearly better on past years

@@ -14,12 +14,12 @@ HEADER = "series,kind,year,period,value\n"
 def test_two_years_of_a_flow() -> None:
     # 2024 H1: no history → run rate 50 × 12/6 = 100 = naive; outcome 100 → errors 0.
     # 2025 H1: one past year → √(share 60 × 100/50 × run rate 120) = 120 = naive; outcome 110
-    # → |120 − 110| / 110 = 9,0909%. Mean over the two: 4,5455%. Both inside the 80% band
-    # (2025: 120 × e^(±1,2816 × 0,1) = 105,6–136,4).
+    # → |120 − 110| / 110 = 9,0909%. Mean over the two: 4,5455%. 2024 is inside its band; 2025
+    # is not: σ = 0,12 × 6/12 = 0,06, 120 × e^(±1,2816 × 0,06) = 111,1–129,6 → coverage 0,5.
     text = HEADER + "s,flow,2024,H1,50\ns,flow,2024,Y,100\ns,flow,2025,H1,60\ns,flow,2025,Y,110\n"
     results = [r.to_dict() for r in run_backtest(parse_corpus(text))]
     assert results == [
-        {"method": "kehoach", "kind": "flow", "horizon": "M06", "n": 2, "error": 4.5455, "coverage80": 1.0},
+        {"method": "kehoach", "kind": "flow", "horizon": "M06", "n": 2, "error": 4.5455, "coverage80": 0.5},
         {"method": "naive", "kind": "flow", "horizon": "M06", "n": 2, "error": 4.5455, "coverage80": None},
     ]
 

@@ -17,12 +17,12 @@ from kehoach.core.forecast import (
 
 
 def test_run_rate_without_history_says_so() -> None:
-    # 9 months: 78 → 78 × 12 / 9 = 104; σ = 0,20 × 3/12 = 0,05 (log scale).
+    # 9 months: 78 → 78 × 12 / 9 = 104; σ = 0,12 × 3/12 = 0,03 (log scale).
     p = project_flow({9: 78.0}, {})
     assert p.method == "run_rate"
     assert p.value == pytest.approx(104.0)
-    assert p.low80 == pytest.approx(104.0 * math.exp(-Z80 * 0.05))
-    assert p.high80 == pytest.approx(104.0 * math.exp(Z80 * 0.05))
+    assert p.low80 == pytest.approx(104.0 * math.exp(-Z80 * 0.03))
+    assert p.high80 == pytest.approx(104.0 * math.exp(Z80 * 0.03))
     assert "chưa có số liệu các năm trước" in p.note
 
 
@@ -46,11 +46,11 @@ def test_consistent_seasonal_history_gives_the_seasonal_answer() -> None:
 
 
 def test_growth_without_history_is_naive_before_a_second_point() -> None:
-    # Q1 only: ĝ = g = 10; σ = 1,5 × 9/12 = 1,125 pp.
+    # Q1 only: ĝ = g = 10; σ = 9/12 × max(3 pp prior, no yearly change known, no recent gap) = 2,25 pp.
     p = project_growth({3: 10.0}, {})
     assert p.value == pytest.approx(10.0)
     assert p.method == "growth_naive"
-    assert p.high80 == pytest.approx(10.0 + Z80 * 1.125)
+    assert p.high80 == pytest.approx(10.0 + Z80 * 2.25)
 
 
 def test_growth_momentum_with_default_lambda() -> None:
