@@ -34,6 +34,7 @@ shows it as "không đủ dữ liệu để dự báo".
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -316,7 +317,7 @@ def _growth_est(
 
 def project_growth(cum: Mapping[int, float], history: Mapping[int, Mapping[int, float]]) -> Projection:
     """Project the year's growth (%) from cumulative growth so far (see the module docstring)."""
-    m, g = _latest(cum)
+    m, _g = _latest(cum)
     if min(cum.values()) <= -100:
         raise ForecastError(ERR_GROWTH.format(v=min(cum.values())))
     past = _recent_years(
@@ -353,7 +354,7 @@ def _growth_prior_sd(
     moved from one year to the next (RMS over known years), as much as the latest months moved
     from the year-to-date, and at least ``GROWTH_PRIOR_SD``."""
     years = sorted(y for y, h in history.items() if 12 in h)
-    changes = [history[b][12] - history[a][12] for a, b in zip(years, years[1:], strict=False) if b == a + 1]
+    changes = [history[b][12] - history[a][12] for a, b in itertools.pairwise(years) if b == a + 1]
     yearly = math.sqrt(sum(c * c for c in changes) / len(changes)) if changes else 0.0
     recent = abs(_recent_growth(cum, m, j) - cum[m])
     return (12 - m) / 12 * max(GROWTH_PRIOR_SD, yearly, recent)
