@@ -181,7 +181,9 @@ _LIST_MARK = re.compile(r"^\s*(?:\(\d+\)|\d+[.)]|[a-zđ]\)|[-+•])\s")
 
 def _docx_paragraph(p: object) -> str:
     text = "".join(t.text or "" for t in p.iter(_W + "t"))  # type: ignore[attr-defined]
-    numbered = p.find(f"{_W}pPr/{_W}numPr") is not None  # type: ignore[attr-defined]
+    style = p.find(f"{_W}pPr/{_W}pStyle")  # type: ignore[attr-defined]
+    style_id = (style.get(f"{_W}val") or "") if style is not None else ""
+    numbered = p.find(f"{_W}pPr/{_W}numPr") is not None or style_id.startswith("List")  # type: ignore[attr-defined]
     if numbered and text.strip() and not _LIST_MARK.match(text):
         # Word's automatic numbering is not in the text; a dash keeps the item a list item.
         return "- " + text.strip()

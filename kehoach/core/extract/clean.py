@@ -169,12 +169,18 @@ def _continues(prev: str, last: int, nxt: str, full: int, heading: bool) -> bool
         return True
     if first.isdigit():
         return not ended
-    if ended:
+    if ended or _is_caps(nxt) or _is_caps(prev[len(prev) - last :]):
         return False
     words = prev.split()
     if words and words[-1][:1].isupper():
         return True  # a name cut in two: "Lạch / Huyện", "Hải / Phòng"
     return not heading and last >= 0.85 * full
+
+
+def _is_caps(line: str) -> bool:
+    """A line in capitals (a header: "HỘI ĐỒNG NHÂN DÂN TỈNH X", "NGHỊ QUYẾT") stands alone."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 def _glue(prev: str, nxt: str) -> str:

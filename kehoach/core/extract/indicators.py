@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kehoach.core.extract.clean import Cleaned
 from kehoach.core.extract.items import Direction, parse_item
+from kehoach.core.extract.normalize import UPPER
 from kehoach.core.extract.values import find_values
 from kehoach.core.plan import Indicator
 
@@ -79,7 +80,7 @@ def find_indicators(
     for h, p in enumerate(paras[:limit]):
         if _is_list_heading(p):
             res = _read_list(cleaned, h, limit, year, five_year)
-            if len(res.indicators) >= 2 and (best is None or len(res.indicators) > len(best.indicators)):
+            if len(res.indicators) >= 2 and (best is None or len(res.indicators) >= len(best.indicators)):
                 best = res
     if best is not None or not prose:
         return best or IndicatorResult()
@@ -116,6 +117,10 @@ def _read_list(
             position += 1
             n = int(num) if st in _NUMBERED and num and num.isdigit() else position
             _add(res, cleaned, i, length, body, parsed, n, group, year)
+            res.end = i + 1
+            continue
+        if parsed is not None and st is not None and res.indicators and st != head_style:
+            _merge_sub(res.indicators[-1], parsed)  # "+ Riêng thu nội địa 9.000 tỷ đồng" under an item
             res.end = i + 1
             continue
         if parsed is None and len(p) < 160 and not p.rstrip().endswith("."):
@@ -159,6 +164,13 @@ def _add(
     )
 
 
+def _merge_sub(ind: Indicator, parsed: tuple[str, list[Any], Direction]) -> None:
+    name, targets, _ = parsed
+    label = re.sub(r"^(?:riêng|trong đó|gồm)[:\s]+", "", name, flags=re.I).strip() or None
+    for t in targets:
+        ind.targets.append(replace(t.target, qualifier=t.target.qualifier or label))
+
+
 def _group(group: str | None) -> str | None:
     if not group:
         return None
@@ -174,7 +186,7 @@ def _review(text: str, span: dict[str, Any], reason: str) -> dict[str, Any]:
 def _sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"(])", text):
+    for m in re.finditer(rf"(?<=[.!?])\s+(?=[{UPPER}\"(])", text):
         out.append((start, text[start : m.start()]))
         start = m.end()
     out.append((start, text[start:]))
@@ -203,7 +215,7 @@ def _context(
     """plan, past, far or the previous context, from the words before the first figure."""
     first = find_values(sentence)
     head = sentence[: first[0].start] if first else sentence
-    found = re.findall(r"(?<!so với )(?<!so )\bnăm (\d{4})\b|đến năm (\d{4})", head)
+    found = re.findall(r"(?<!so với )(?<!so )\bnăm (\d{4})\b|đến năm (\d{4})", head, re.I)
     years = [int(a or b) for a, b in found]
     if _PAST.search(sentence):
         return "past" if not years or years[-1] != year else prev

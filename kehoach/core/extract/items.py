@@ -27,7 +27,14 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(r"[\s,;:(\-]+$")
 _SO_VOI = re.compile(r"\s*so với[^;,.()]*", re.I)
-_YEAR = re.compile(r"(?<!so với )(?<!so )\bnăm (\d{4})\b|\bđến (\d{4})\b", re.I)
+_YEAR = re.compile(
+    r"(?<!so với )(?<!so )\bnăm (\d{4})\b|\bđến (\d{4})\b|\bgiai đoạn \d{4}\s*-\s*(\d{4})", re.I
+)
+_LEAD_NAME = re.compile(
+    r"^(?:(?:phấn đấu|chỉ tiêu)\s+|(?:đến|trong|vào)?\s*năm \d{4},?\s+|giai đoạn \d{4}\s*-\s*\d{4},?\s+|"
+    r"về [^,]{2,30},\s+)+",
+    re.I,
+)
 _LOCATION = ("tại ", "ở ", "khu vực ", "vùng ")
 _MEASURE_UNITS = (
     "đồng",
@@ -73,6 +80,8 @@ def parse_item(
     for i, (f, q) in enumerate(zip(founds, quals, strict=True)):
         stretch = f.stretch_word and i > 0
         kind = target_kind(name, q, f)
+        if i > 0 and q == quals[i - 1] and f.unit == founds[i - 1].unit:
+            kind = targets[-1].target.kind  # "tăng 8%, phấn đấu 10%": the same figure
         t = Target(f.comparator, kind, f.value, f.low, f.high, f.unit, q, stretch)  # type: ignore[arg-type]
         targets.append(ItemTarget(t, f.start, f.end))
     targets = _expand_indices(name, targets)
@@ -87,9 +96,9 @@ def _current(text: str, f: Found, year: int | None, five_year: tuple[int, int] |
     paren = text.rfind("(", 0, f.start)
     if paren > text.rfind(")", 0, f.start):
         clause_start = max(clause_start, paren)
-    years = [int(a or b) for a, b in _YEAR.findall(text[clause_start : f.start])]
-    after = re.split(r"[;,]", text[f.end : f.end + 50])[0]
-    later = [int(a or b) for a, b in _YEAR.findall(after)]
+    years = [int(a or b or c) for a, b, c in _YEAR.findall(text[clause_start : f.num_start])]
+    after = re.split(r"[;,(]", text[f.end : f.end + 50])[0]
+    later = [int(a or b or c) for a, b, c in _YEAR.findall(after)]
     if later and year is not None and not five_year and later[0] < year:
         return False
     if not years or year is None:
@@ -102,10 +111,11 @@ def _current(text: str, f: Found, year: int | None, five_year: tuple[int, int] |
 
 def _name(text: str, first: Found) -> str:
     label = _TRAILING.sub("", text[: first.start]).strip()
-    label = re.sub(r"^(?:phấn đấu|chỉ tiêu)\s+", "", label, flags=re.I)
+    label = _LEAD_NAME.sub("", label)
+    label = re.sub(r"\s+(?:đến|vào|trong|của)$", "", label)
     label = _TRAILING.sub("", re.sub(r"\s*(?:là|gồm|như sau)$", "", label))
     if not first.chain and len(label.split()) <= 3 and first.unit:
-        rest = re.split(r"[;,]|\.(?:\s|$)", text[first.end :])[0]
+        rest = re.split(r"[;]|\.(?:\s|$)", text[first.end :])[0]
         rest = _SO_VOI.sub("", rest).strip()
         if rest and not find_values(rest):
             label = " ".join(p for p in (label, first.unit, rest) if p)

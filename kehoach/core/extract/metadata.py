@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from kehoach.core.extract.clean import Cleaned
 from kehoach.core.extract.indicators import marker
+from kehoach.core.extract.normalize import UPPER
 
 __all__ = ["Metadata", "find_metadata", "slug"]
 
-_PLACE = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+_PLACE = rf"[{UPPER}]\w*(?: [{UPPER}]\w*){{0,3}}"
 _ISSUER = re.compile(rf"(?:Hội đồng nhân dân|HĐND)\s+(tỉnh|thành phố|TP\.?)\s+({_PLACE})")
-_HEADER = re.compile(r"^HỘI ĐỒNG NHÂN DÂN\s+(TỈNH|THÀNH PHỐ)\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+?)\s*$", re.M)
+_HEADER = re.compile(rf"^HỘI ĐỒNG NHÂN DÂN\s+(TỈNH|THÀNH PHỐ)\s+([{UPPER}][{UPPER} ]+?)\s*$", re.M)
 _NUMBER = re.compile(r"(?:Số|Nghị quyết số)[:\s]+(\d+/\d{4}/NQ-HĐND)", re.I)
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DATE_SLASH = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")

@@ -12,7 +12,10 @@ import unicodedata
 
 from kehoach.core.extract.legacy import to_unicode
 
-__all__ = ["normalize_text"]
+__all__ = ["UPPER", "normalize_text"]
+
+# Capital letters of Vietnamese, for regex classes ("À-Ỹ" would also take small letters).
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 _TRANSLATE = str.maketrans(
     {

@@ -114,7 +114,7 @@ _SKIP_BEFORE = re.compile(
 )
 _SKIP_AFTER = re.compile(
     r"\s*(?:chỉ tiêu|nhiệm vụ|giải pháp|đại biểu|lĩnh vực|đột phá|nghị quyết|tờ trình|ý kiến|nội dung|điều|"
-    r"chương|mục tiêu|phiếu|kỳ họp|khâu|nhóm|năm qua|năm tới|cấp chính quyền|tháng đầu năm|tháng\b)",
+    r"chương|mục tiêu|phiếu|kỳ họp|khâu|nhóm|năm\b|cấp chính quyền|tháng\b)",
     re.I,
 )
 _SCALE = r"nghìn|ngàn|triệu|tỷ|tỉ|vạn"
@@ -430,7 +430,7 @@ def read_unit(text: str, pos: int, *, strict: bool = False) -> tuple[str | None,
     m = re.match(r"\s*(?:điểm\s*(?:%|phần trăm))", rest)
     if m:
         return "điểm %", 1.0, pos + m.end()
-    m = re.match(r"\s?(?:%|phần trăm" + _W + ")", rest)
+    m = re.match(r"\s?(?:%|phần trăm" + _W + r")(?:\s?/\s?năm\b)?", rest)
     if m:
         return "%", 1.0, pos + m.end()
     words: list[str] = []
