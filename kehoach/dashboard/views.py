@@ -15,6 +15,7 @@ from kehoach.accounts.access import can
 from kehoach.core.periods import Period, PeriodError, parse_period
 from kehoach.dashboard import detail_selectors as detail
 from kehoach.dashboard.forms import ERR_NO_PARENT, CommentForm
+from kehoach.dashboard.microcache import cached_page
 from kehoach.dashboard.models import Comment
 from kehoach.dashboard.selectors import (
     Judged,
@@ -63,6 +64,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest, period: str | None = None, code: str | None = None) -> HttpResponse:
     """The overview: every key indicator judged at a period, who has not reported, the tasks."""
+    return cached_page(request, lambda: _home(request, period, code))
+
+
+def _home(request: HttpRequest, period: str | None, code: str | None) -> HttpResponse:
     if code is None and plan_default() is None:
         return render(request, "plans/empty.html", status=404)
     try:
@@ -97,6 +102,10 @@ def home(request: HttpRequest, period: str | None = None, code: str | None = Non
 
 def indicator(request: HttpRequest, n: int, code: str | None = None) -> HttpResponse:
     """One indicator: chart, figures with revisions, the resolution's sentence, agencies, comments."""
+    return cached_page(request, lambda: _indicator(request, n, code))
+
+
+def _indicator(request: HttpRequest, n: int, code: str | None) -> HttpResponse:
     try:
         j = _judge(request, code, None)
     except PeriodError as exc:

@@ -70,3 +70,14 @@ def make_figures(assigned: Any) -> Any:
     for m, v in [(1, 12000.0), (2, 25000.0), (3, 39000.0), (12, 170000.0)]:
         add_figure(plan, "5.1", f"2025-{m:02d}", v, vintage="official")
     return plan
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pages(settings: Any) -> Any:
+    """Every test renders its pages (the microcache has its own tests)."""
+    from kehoach.dashboard import microcache
+
+    settings.KEHOACH_PAGE_CACHE_SECONDS = 0
+    microcache.clear()
+    yield
+    microcache.clear()
