@@ -32,16 +32,19 @@ REPORT_CSS = """
 @page { @top-center { content: counter(page); font: 14pt "Times New Roman", "Liberation Serif", serif; } }
 .report { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; line-height: 1.35;
   color: #000; max-width: 165mm; margin: 0 auto; background: #fff; }
-.report .hdr { display: grid; grid-template-columns: 64mm 1fr; text-align: center; font-size: 12.5pt; }
-.report .nation b { white-space: nowrap; font-size: 12pt; }
-.report .hdr p { margin: 0; }
-.report .rule { border: 0; border-top: 1px solid #000; margin: 2px auto 6px; }
-.report .issuer b, .report .nation b { display: block; }
-.report .nation .motto { font-size: 14pt; font-weight: bold; }
-.report .date { font-style: italic; font-size: 14pt; }
+.report .r-hdr { display: grid; grid-template-columns: 64mm 1fr; text-align: center; font-size: 12.5pt; }
+.report .r-nation b { white-space: nowrap; font-size: 12pt; }
+.report .r-hdr p { margin: 0; }
+.report .r-rule { border: 0; border-top: 1px solid #000; margin: 2px auto 6px; }
+.report .r-issuer b, .report .r-nation b { display: block; }
+.report .r-nation .r-motto { display: block; font-size: 13.5pt; font-weight: bold; }
+.report .r-date { font-style: italic; font-size: 14pt; }
 .report h1 { font-size: 14pt; text-align: center; margin: 18px 0 0; }
 .report .subtitle { text-align: center; font-weight: bold; margin: 0; }
+.report h1, .report h2, .report h3, .report h4 { font-family: inherit; color: #000; border: 0; padding: 0;
+  letter-spacing: normal; }
 .report h2, .report h3, .report h4 { font-size: 14pt; margin: 8px 0 6px; text-indent: 10mm; }
+.report .r-issuer { color: #000; }
 .report h4 { font-style: italic; }
 .report p.body { text-align: justify; text-indent: 10mm; margin: 0 0 6px; }
 .report table.data { border-collapse: collapse; width: 100%; font-size: 12pt; margin: 4px 0 8px; }
@@ -50,7 +53,7 @@ REPORT_CSS = """
 .report table.data tr.group td { font-weight: bold; }
 .report table.data thead { display: table-header-group; }
 .report .caption { font-weight: bold; margin: 6px 0 2px; }
-.report .note { font-style: italic; font-size: 12pt; }
+.report .r-note { font-style: italic; font-size: 12pt; }
 .report figure { margin: 6px 0; text-align: center; }
 .report figure img, .report figure svg { max-width: 100%; height: auto; }
 .report .closing { display: grid; grid-template-columns: 80mm 1fr; margin-top: 16px; }
@@ -85,7 +88,7 @@ def report_body_html(report: Report) -> str:
     parts.append(_header(report))
     parts.append(f"<h1>{escape(report.title.upper())}</h1>")
     parts.extend(f'<p class="subtitle">{escape(line)}</p>' for line in report.subtitle.split("\n"))
-    parts.append('<hr class="rule" style="width:40mm">')
+    parts.append('<hr class="r-rule" style="width:40mm">')
     parts.extend(_section(s) for s in report.sections)
     parts.append(_closing(report))
     parts.extend(_annex(a) for a in report.annexes)
@@ -103,12 +106,12 @@ def _header(report: Report) -> str:
     )
     parent = f"<span>{escape(report.issuer_parent.upper())}</span><br>" if report.issuer_parent else ""
     return (
-        '<div class="hdr">'
-        f'<div class="issuer"><p>{parent}{issuer}</p><hr class="rule" style="width:25mm">'
+        '<div class="r-hdr">'
+        f'<div class="r-issuer"><p>{parent}{issuer}</p><hr class="r-rule" style="width:25mm">'
         f"<p>{escape(number_line(report))}</p></div>"
-        f'<div class="nation"><p><b>{escape(NATIONAL_TITLE)}</b>'
-        f'<span class="motto">{escape(NATIONAL_MOTTO)}</span></p><hr class="rule" style="width:62mm">'
-        f'<p class="date">{escape(date_line(report))}</p></div></div>'
+        f'<div class="r-nation"><p><b>{escape(NATIONAL_TITLE)}</b>'
+        f'<span class="r-motto">{escape(NATIONAL_MOTTO)}</span></p><hr class="r-rule" style="width:62mm">'
+        f'<p class="r-date">{escape(date_line(report))}</p></div></div>'
     )
 
 
@@ -145,7 +148,7 @@ def _table(t: Table) -> str:
         )
         rows.append(f'<tr class="group">{cells}</tr>' if i in t.bold_rows else f"<tr>{cells}</tr>")
     caption = f'<p class="caption">{escape(t.title)}</p>' if t.title else ""
-    note = f'<p class="note">{escape(t.note)}</p>' if t.note else ""
+    note = f'<p class="r-note">{escape(t.note)}</p>' if t.note else ""
     return (
         f'{caption}<table class="data"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>{note}"
@@ -160,7 +163,7 @@ def _chart(c: Chart) -> str:
         img = f'<img src="data:image/png;base64,{data}" alt="{escape(c.alt or c.title)}">'
     else:
         return ""
-    alt = f'<p class="note">{escape(c.alt)}</p>' if c.alt else ""
+    alt = f'<p class="r-note">{escape(c.alt)}</p>' if c.alt else ""
     return f'<figure><p class="caption">{escape(c.title)}</p>{img}{alt}</figure>'
 
 

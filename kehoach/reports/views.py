@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kehoach.accounts.access import can
 from kehoach.accounts.models import Agency
@@ -24,8 +25,8 @@ from kehoach.reports.services import ReportError, report_build, report_generate
 
 __all__ = ["ERR_FORBIDDEN", "ERR_FORBIDDEN_AGENCY", "download", "index", "preview"]
 
-ERR_FORBIDDEN = "Tài khoản chưa được giao vai trò nào nên chưa lập được báo cáo."
-ERR_FORBIDDEN_AGENCY = (
+ERR_FORBIDDEN = gettext_noop("Tài khoản chưa được giao vai trò nào nên chưa lập được báo cáo.")
+ERR_FORBIDDEN_AGENCY = gettext_noop(
     "Chỉ cơ quan {agency}, Thường trực kế hoạch, Thường trực và các Ban HĐND lập được báo cáo này."
 )
 

@@ -25,7 +25,7 @@ from kehoach.core.report_model import (
     number_line,
 )
 from kehoach.core.report_text import flow_sentence
-from kehoach.formats.docx_report import BODY_PT, FONT, write_docx
+from kehoach.formats.docx_report import BODY_PT, FONT, WIDE_TABLE_PT, write_docx
 from kehoach.formats.html_report import render_html
 
 
@@ -152,7 +152,7 @@ def test_title_body_sentence_tables(opened: docx.document.Document) -> None:
     assert data.rows[2].cells[2].text == "194.935,654 tỷ đồng"
     assert data.rows[2].cells[3].paragraphs[0].alignment == 2  # right-aligned number
     assert "w:tblHeader" in data.rows[0]._tr.xml  # header repeats on each page
-    assert data.rows[1].cells[1].paragraphs[0].runs[0].font.size == Pt(12)
+    assert data.rows[1].cells[1].paragraphs[0].runs[0].font.size == Pt(WIDE_TABLE_PT)  # 8 columns
 
 
 def test_recipients_and_signature(opened: docx.document.Document) -> None:

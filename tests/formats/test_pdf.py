@@ -31,6 +31,8 @@ def _pages_png(pdf: bytes, name: str, tmp_path: Path) -> list[Path]:
     src = tmp_path / f"{name}.pdf"
     src.write_bytes(pdf)
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob(f"{name}-*.png"):
+        old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(src), str(ARTIFACTS / name)], check=True)
     return sorted(ARTIFACTS.glob(f"{name}-*.png"))
 
