@@ -15,9 +15,11 @@ Conventions for ``Observation.value``:
 
 - ``flow`` and ``count``: the cumulative year-to-date level through the
   period's last month (reports print "10 tháng: 181.420 tỷ đồng"); a month
-  ``2026-10`` therefore means January–October.
+  ``2026-10`` therefore means January–October and a quarter ``2026-Q3`` the
+  nine months. Only ``2026-H2`` ("6 tháng cuối năm") is a period alone.
 - ``growth``: cumulative growth in % against the same period last year,
   January through the period's last month ("9 tháng tăng 12,5%").
+- ``scenario`` values follow the same conventions.
 - ``level``, ``rate``, ``rank``: the figure at the end of the period.
 
 Verdict codes and their words are in :data:`VERDICT_LABELS`; the rules are

@@ -440,7 +440,10 @@ def project_level(points: Sequence[tuple[float, float]], at: float) -> Projectio
     resid = [v - (vbar + slope * (t - tbar)) for t, v in pts]
     s = math.sqrt(sum(r * r for r in resid) / (n - 2)) if n > 2 else 0.0
     sd = max(s * math.sqrt(1 + 1 / n + (at - tbar) ** 2 / sxx) * t90(n - 2) / Z80, 1e-9)
-    expl = (f"Xu hướng tuyến tính của {n} điểm gần nhất: độ dốc {slope:.4g}/tháng; Ŷ = {value:.4g}.",)
+    expl = (
+        f"Xu hướng tuyến tính của {n} điểm gần nhất: độ dốc {format_number(slope, 4)}/tháng; "
+        f"Ŷ = {format_number(value, 2)}; khoảng 80%: Ŷ ± 1,28 × {format_number(sd, 3)}.",
+    )
     return Projection(
         value, value - Z80 * sd, value + Z80 * sd, "trend", "theo xu hướng", "", None, expl, sd, False
     )

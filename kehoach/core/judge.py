@@ -157,13 +157,13 @@ def _history(series: TargetSeries) -> dict[int, dict[int, float]]:
 
 
 def _scenario_at(series: TargetSeries, m: int) -> float | None:
-    """The scenario figure for the period ending with month m (any of 2026-09, 2026-9M, 2026-Q3)."""
+    """The scenario figure for the period ending with month m (any of 2026-09, 2026-9M, 2026-Q3: year-to-date)."""
     for code, value in (series.scenario or {}).items():
         try:
             p = parse_period(code)
         except PeriodError:
             continue
-        if p.year == series.year and p.last_month == m and (p.kind == "month" or p.is_cumulative):
+        if p.year == series.year and p.last_month == m and not (p.kind == "half" and p.index == 2):
             return float(value)
     return None
 
@@ -186,10 +186,12 @@ def _judge_cumulative(w: _Work, ref: float, obs: list[Observation]) -> TargetEva
     s, t = w.series, w.series.target
     ytd = monthly(((o.period, o.value) for o in obs), s.behaviour)
     if not ytd:
-        w.lines.append("Chưa có số lũy kế từ đầu năm (chỉ có số riêng từng quý).")
+        w.lines.append("Chưa có số lũy kế từ đầu năm (chỉ có số riêng 6 tháng cuối năm).")
         return _new(s.key, "insufficient_data", w.lines, latest=obs[-1])
     m = max(ytd)
-    latest = next((o for o in reversed(obs) if o.period.last_month == m), obs[-1])
+    latest = _latest_ytd(s, obs, m, ytd[m], w.lines)
+    if m == 12:  # Q4 or the two halves: the year's figure
+        return _judge_year(w, ref, latest)
     hist = _history(s)
     path = expected_path(s.behaviour, ref, hist)
     kw: dict[str, object] = {"latest": latest, "pct_of_target": _pct(ytd[m], ref, s.behaviour)}
@@ -197,16 +199,7 @@ def _judge_cumulative(w: _Work, ref: float, obs: list[Observation]) -> TargetEva
     expected, source = _expected(s, m, path, kw)
     kw["expected_by_now"] = expected
     on_scenario = _scenario_verdict(w, ytd[m], expected, source, kw)
-    projection = _project(w, ytd, hist)
-    prob = None
-    if projection is not None:
-        prob = _prob_meet(projection, t, ref, w.direction)
-        projection = _with_prob(projection, prob)
-        kw["projection"] = projection
-        kw["year_end_verdict"] = year_verdict(projection.value, t, w.direction)
-        w.lines.extend(projection.explanation)
-        if projection.note:
-            w.lines.append(f"Lưu ý: {projection.note}.")
+    projection, prob = _attach(w, _project(w, ytd, hist), ref, kw)
     if s.behaviour == "growth":
         pace = growth_pace(ref, ytd[m], m)
     else:
@@ -215,6 +208,25 @@ def _judge_cumulative(w: _Work, ref: float, obs: list[Observation]) -> TargetEva
     w.lines.append(pace.sentence)
     verdict = _in_year_verdict(projection, prob, on_scenario, t, w.direction)
     return _new(s.key, verdict, w.lines, **kw)
+
+
+def _latest_ytd(
+    s: TargetSeries, obs: list[Observation], m: int, value: float, lines: list[str]
+) -> Observation:
+    """The observation carrying the year-to-date figure (built when it came from a discrete quarter)."""
+    from kehoach.core.evaluate import Observation
+
+    latest = next((o for o in reversed(obs) if o.period.last_month == m and o.value == value), None)
+    if latest is None:
+        latest = Observation(Period(s.year, "month", m), value, obs[-1].vintage)
+        lines.append(f"Lũy kế {m} tháng = {format_number(value)} (cộng số các kỳ đã báo cáo).")
+    if latest.same_period_last_year and s.behaviour != "growth" and latest.same_period_last_year > 0:
+        change = (value / latest.same_period_last_year - 1) * 100
+        lines.append(
+            f"Cùng kỳ năm trước: {format_number(latest.same_period_last_year)} → "
+            f"{'tăng' if change >= 0 else 'giảm'} {format_number(abs(change), 1)}%."
+        )
+    return latest
 
 
 def _expected(
@@ -298,27 +310,44 @@ def _judge_level(w: _Work, ref: float, obs: list[Observation]) -> TargetEvaluati
     ]
     points += [(o.period.last_month, o.value) for o in obs]
     kw: dict[str, object] = {"latest": latest, "pct_of_target": _pct(latest.value, ref, s.behaviour)}
-    projection = None
-    try:
-        projection = project_level(points, 12.0)
-    except ForecastError as exc:
-        w.lines.append(f"{VERDICT_LABELS['insufficient_data'].capitalize()}: {exc}.")
-    prob = None
-    if projection is not None:
-        prob = _prob_meet(projection, t, ref, w.direction)
-        projection = _with_prob(projection, prob)
-        kw["projection"] = projection
-        kw["year_end_verdict"] = year_verdict(projection.value, t, w.direction)
-        w.lines.extend(projection.explanation)
-        if projection.note:
-            w.lines.append(f"Lưu ý: {projection.note}.")
     now_met = year_verdict(latest.value, t, w.direction) in _MET
     w.lines.append(
         f"Số mới nhất ({latest.period.label()}): {format_number(latest.value)} — "
         f"{'đã đạt' if now_met else 'chưa đạt'} mức mục tiêu {format_number(ref)}."
     )
-    verdict = _in_year_verdict(projection, prob, now_met, t, w.direction)
+    on_scenario = None
+    expected = _scenario_at(s, latest.period.last_month)
+    if expected is not None:
+        kw.update(scenario_value=expected, scenario_source=SOURCE_SCENARIO, scenario_basis=s.scenario_basis)
+        kw["expected_by_now"] = expected
+        on_scenario = _scenario_verdict(w, latest.value, expected, SOURCE_SCENARIO, kw)
+    projection: Projection | None = None
+    try:
+        projection = project_level(points, 12.0)
+    except ForecastError as exc:
+        w.lines.append(f"{VERDICT_LABELS['insufficient_data'].capitalize()}: {exc}.")
+    projection, prob = _attach(w, projection, ref, kw)
+    verdict = _in_year_verdict(projection, prob, on_scenario, t, w.direction)
     return _new(s.key, verdict, w.lines, **kw)
+
+
+def _attach(
+    w: _Work, projection: Projection | None, ref: float, kw: dict[str, object]
+) -> tuple[Projection | None, float | None]:
+    """Put the projection, its probability of meeting the target and its explanation in ``kw``."""
+    if projection is None:
+        return None, None
+    t = w.series.target
+    prob = _prob_meet(projection, t, ref, w.direction)
+    projection = _with_prob(projection, prob)
+    kw["projection"] = projection
+    kw["year_end_verdict"] = year_verdict(projection.value, t, w.direction)
+    w.lines.extend(projection.explanation)
+    if projection.note:
+        w.lines.append(f"Lưu ý: {projection.note}.")
+    if prob is not None:
+        w.lines.append(f"Xác suất cả năm đạt mục tiêu: {format_number(prob * 100, 0)}%.")
+    return projection, prob
 
 
 def judge_plan(plan: Plan, series: Mapping[str, TargetSeries], as_of: Period) -> PlanEvaluation:

@@ -1,7 +1,8 @@
 """Series shaping, the expected-by-now path and the required pace, for the evaluation.
 
-- :func:`monthly`: observations → ``{month: value}`` year-to-date (flows, counts, growth);
-  Q2–Q4 and H2 figures of a flow are added to the year-to-date before them when it is known.
+- :func:`monthly`: observations → ``{month: value}`` year-to-date (flows, counts, growth). A month
+  or a quarter is year-to-date through its last month ("2026-Q3" = 9 tháng), as figures are entered;
+  only "6 tháng cuối năm" (H2) is a period alone, added to the first half when that is known.
 - :func:`expected_path`: the figure normally reached by each month, learned from past years:
   flows ``target × s̄_m`` (share of the year reached by month m), growth
   ``target + mean(g_m − g_year)`` of past years.
@@ -24,8 +25,8 @@ _CUMULATIVE_FIRST = {"year": 0, "nine_months": 1, "half": 2, "quarter": 3, "mont
 
 
 def _cumulative(p: Period) -> bool:
-    """Figures of months and of periods from January are year-to-date (reports print "10 tháng")."""
-    return p.kind == "month" or p.is_cumulative
+    """Every figure is year-to-date through its period's last month, except the second half alone."""
+    return not (p.kind == "half" and p.index == 2)
 
 
 def monthly(points: Iterable[tuple[Period, float]], behaviour: str) -> dict[int, float]:

@@ -152,6 +152,12 @@ def test_year_figure_gives_the_year_verdict() -> None:
     assert (ev.verdict, ev.verdict_label, ev.year_end_verdict) == ("exceeded", "vượt", "exceeded")
 
 
+@pytest.mark.parametrize("obs", [{"2026-Q4": 1250}, {"2026-H1": 600, "2026-H2": 650}])
+def test_fourth_quarter_or_both_halves_give_the_year(obs: dict[str, float]) -> None:
+    ev = evaluate_target(series(T("eq", 1200), "flow", obs), parse_period("2026"))
+    assert (ev.verdict, ev.pct_of_target) == ("exceeded", pytest.approx(1250 / 1200 * 100))
+
+
 def test_annual_rank_is_not_due_then_judged() -> None:
     t = T("rank_top", 5, kind="rank", unit=None)
     ev = evaluate_target(series(t, "rank", {}), parse_period("2026-09"))
@@ -174,7 +180,7 @@ def test_rate_in_year_against_the_target() -> None:
         (T("eq", 1200), {"2026-9M": 0}, "2026-09", "insufficient_data"),  # zero base
         (T("eq", 1200), {"2026-9M": -5}, "2026-09", "insufficient_data"),  # negative
         (T("eq", 1200), {"2026-9M": float("nan")}, "2026-09", "no_data"),
-        (T("eq", 1200), {"2026-Q3": 300}, "2026-09", "insufficient_data"),  # a lone quarter, no year-to-date
+        (T("eq", 1200), {"2026-H2": 300}, "2026", "insufficient_data"),  # the second half alone
         (T("eq", 1200), {"2026-9M": 900}, "2025-09", "not_due"),  # before the plan year
     ],
 )

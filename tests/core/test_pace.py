@@ -17,11 +17,14 @@ def P(code: str):  # type: ignore[no-untyped-def]
     [
         # months are year-to-date; 9 tháng wins over the September figure of the same end
         ([("2026-01", 10.0), ("2026-09", 95.0), ("2026-9M", 90.0)], "flow", {1: 10.0, 9: 90.0}),
-        # a discrete quarter joins the known year-to-date before it: H1 50 + Q3 40 = 90
-        ([("2026-H1", 50.0), ("2026-Q3", 40.0)], "flow", {6: 50.0, 9: 90.0}),
-        # … but not for growth, and not without the year-to-date before it
-        ([("2026-H1", 11.0), ("2026-Q3", 12.0)], "growth", {6: 11.0}),
-        ([("2026-Q3", 40.0)], "flow", {}),
+        # a quarter is year-to-date (Q3 = 9 tháng), as figures are entered
+        ([("2026-H1", 50.0), ("2026-Q3", 90.0)], "flow", {6: 50.0, 9: 90.0}),
+        ([("2026-H1", 11.0), ("2026-Q3", 12.0)], "growth", {6: 11.0, 9: 12.0}),
+        # the second half alone joins the first half: 50 + 60 = 110 …
+        ([("2026-H1", 50.0), ("2026-H2", 60.0)], "flow", {6: 50.0, 12: 110.0}),
+        # … but not for growth, and not without the first half
+        ([("2026-H1", 11.0), ("2026-H2", 12.0)], "growth", {6: 11.0}),
+        ([("2026-H2", 40.0)], "flow", {}),
         ([("2026-Q1", 5.0), ("2026", 20.0)], "flow", {3: 5.0, 12: 20.0}),
         ([("2026-9M", float("nan"))], "flow", {}),
     ],
