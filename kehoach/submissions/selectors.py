@@ -22,13 +22,18 @@ from kehoach.submissions.models import Figure, FigureRevision, PeriodLock, Scena
 
 __all__ = [
     "FREQUENCY_KINDS",
+    "FormRow",
     "MissingReport",
+    "agencies_with_targets",
+    "agency_form_rows",
     "figure_history",
     "figures_for_period",
     "is_period_locked",
     "missing_reports",
+    "plan_periods",
     "plan_target_series",
     "previous_values",
+    "review_figures",
     "targets_due",
 ]
 
@@ -205,3 +210,96 @@ def figure_history(figure: Figure) -> list[FigureRevision]:
 
 def is_period_locked(plan: Plan, period: str) -> bool:
     return PeriodLock.objects.filter(plan=plan, period=period).exists()
+
+
+@dataclass
+class FormRow:
+    """One target on the agency form: what it is, what is known, what was entered."""
+
+    target: Target
+    target_text: str
+    figure: Figure | None
+    previous: list[Figure]
+    last_year: Figure | None
+    expected: float | None = None
+
+    @property
+    def key(self) -> str:
+        return self.target.key
+
+    def to_dict(self) -> dict[str, Any]:
+        f = self.figure
+        return {
+            "target": self.key,
+            "indicator": self.target.indicator.name,
+            "qualifier": self.target.qualifier or "",
+            "unit": self.target.unit or "",
+            "target_text": self.target_text,
+            "value": f.value if f else None,
+            "vintage": f.vintage if f else None,
+            "status": f.status if f else None,
+            "version": f.version if f else 0,
+            "explanation": f.explanation if f else "",
+            "is_illustrative": f.is_illustrative if f else False,
+            "same_period_last_year": self.last_year.value if self.last_year else None,
+            "previous": [{"period": p.period, "value": p.value} for p in self.previous],
+        }
+
+
+def agency_form_rows(*, plan: Plan, agency_code: str, period: Period) -> list[FormRow]:
+    """The targets an agency leads that are due for ``period``, with current and earlier figures.
+
+    Four queries whatever the number of targets.
+    """
+    from kehoach.core.plan import Target as DomainTarget
+    from kehoach.core.wording import describe_target
+
+    targets = targets_due(plan=plan, period=period, agency_code=agency_code)
+    keys = [t.key for t in targets]
+    current = figures_for_period(plan=plan, period=period)
+    previous = previous_values(plan=plan, period=period, keys=keys)
+    last_code = period.previous_year().code
+    last_year = {
+        f.target.key: f
+        for f in Figure.objects.filter(
+            plan=plan, period=last_code, place="city", target__key__in=keys
+        ).select_related("target")
+    }
+    return [
+        FormRow(
+            target=t,
+            target_text=describe_target(DomainTarget.from_dict(t.domain_dict())),
+            figure=current.get(t.key),
+            previous=previous.get(t.key, []),
+            last_year=last_year.get(t.key),
+        )
+        for t in targets
+    ]
+
+
+def agencies_with_targets(plan: Plan) -> list[tuple[str, str]]:
+    """(code, name) of the agencies that lead at least one target of the plan."""
+    rows = (
+        Target.objects.filter(plan=plan, lead_agency__isnull=False)
+        .values_list("lead_agency__code", "lead_agency__name")
+        .distinct()
+        .order_by("lead_agency__code")
+    )
+    return [(c, n) for c, n in rows if c]
+
+
+def plan_periods(plan: Plan) -> list[Period]:
+    """Every reporting period of the plan's last year: months, quarters, 6 and 9 months, the year."""
+    y = plan.year_end
+    months = [Period(y, "month", m) for m in range(1, 13)]
+    quarters = [Period(y, "quarter", q) for q in range(1, 5)]
+    return [*months, *quarters, Period(y, "half", 1), Period(y, "nine_months"), Period(y, "year")]
+
+
+def review_figures(*, plan: Plan, period: Period) -> list[Figure]:
+    """Figures of a period waiting for the secretariat (submitted) or for publication (approved)."""
+    return list(
+        Figure.objects.filter(plan=plan, period=period.code, status__in=[Status.SUBMITTED, Status.APPROVED])
+        .select_related("target__indicator", "target__lead_agency")
+        .order_by("target__indicator__n", "target__position")
+    )

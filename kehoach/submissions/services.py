@@ -38,7 +38,9 @@ __all__ = [
     "ERR_NO_VALUE",
     "ERR_REASON_REQUIRED",
     "BadTransition",
+    "BatchFailed",
     "FigureConflict",
+    "FigureInput",
     "FigureInvalid",
     "FigureLocked",
     "FigureSaved",
@@ -46,8 +48,11 @@ __all__ = [
     "SubmissionError",
     "figure_approve",
     "figure_publish",
+    "figure_return",
     "figure_save",
+    "figure_save_many",
     "figure_submit",
+    "figure_submit_many",
     "period_lock",
     "scenario_set_create",
     "target_assign",
@@ -401,3 +406,72 @@ def scenario_set_create(
         data={"name": name, "basis": basis, "targets": len(values)},
     )
     return sset
+
+
+@dataclass
+class FigureInput:
+    """One figure to save in a batch (a page of the agency form)."""
+
+    target: Target
+    value: float | None
+    vintage: str = "estimate"
+    same_period_last_year: float | None = None
+    explanation: str = ""
+    source: str = ""
+    expected_version: int | None = None
+
+
+class BatchFailed(SubmissionError):
+    """A batch that saved nothing: field errors and conflicts by target key."""
+
+    def __init__(self, errors: dict[str, dict[str, str]], conflicts: dict[str, FigureConflict]):
+        self.errors = errors
+        self.conflicts = conflicts
+        super().__init__("; ".join(sorted(set(errors) | set(conflicts))))
+
+
+def figure_save_many(
+    *, actor: Any, period: Period, inputs: list[FigureInput], reason: str = "", channel: str = "web"
+) -> list[FigureSaved]:
+    """Save several figures of one period: all of them, or none (:class:`BatchFailed`)."""
+    errors: dict[str, dict[str, str]] = {}
+    conflicts: dict[str, FigureConflict] = {}
+    saved: list[FigureSaved] = []
+    with transaction.atomic():
+        for item in inputs:
+            try:
+                saved.append(
+                    figure_save(
+                        actor=actor,
+                        target=item.target,
+                        period=period,
+                        value=item.value,
+                        vintage=item.vintage,
+                        same_period_last_year=item.same_period_last_year,
+                        explanation=item.explanation,
+                        source=item.source,
+                        reason=reason,
+                        expected_version=item.expected_version,
+                        channel=channel,
+                    )
+                )
+            except FigureInvalid as exc:
+                errors[item.target.key] = exc.errors
+            except FigureConflict as exc:
+                conflicts[item.target.key] = exc
+        if errors or conflicts:
+            transaction.set_rollback(True)
+    if errors or conflicts:
+        raise BatchFailed(errors, conflicts)
+    return saved
+
+
+def figure_submit_many(*, actor: Any, figures: list[Figure], reason: str = "") -> int:
+    """Submit every draft with a value among ``figures``; returns how many were submitted."""
+    n = 0
+    with transaction.atomic():
+        for f in figures:
+            if f.status == Status.DRAFT and f.value is not None:
+                figure_submit(actor=actor, figure=f, reason=reason)
+                n += 1
+    return n
