@@ -216,3 +216,27 @@ def test_plan_counts_on_the_haiphong_plan() -> None:
     assert ev.targets["5.1"].verdict == "exceeded"
     assert ev.counts.indicators_met == 0  # 5.2 and 5.3 have no figures
     json.dumps(ev.to_dict(), ensure_ascii=False)
+
+
+def test_random_series_never_crash() -> None:
+    """Seeded random figures of every behaviour and comparator: always a verdict, never an exception."""
+    import random
+
+    rng = random.Random(1)
+    codes = ["01", "03", "05", "Q1", "H1", "Q2", "09", "9M", "Q3", "H2", "11", "Q4"]
+    targets = [T("eq", 100), T("approx", 13), T("range", low=3, high=5), T("rank_top", 5, kind="rank"),
+               T("lt", 10), T("eq", None), T("gt", 0)]  # fmt: skip
+    for _ in range(400):
+        t = rng.choice(targets)
+        behaviour = rng.choice(["flow", "count", "growth", "level", "rate", "rank"])
+        obs = {
+            f"2026-{c}": rng.choice([0.0, -1.0, float("nan"), rng.uniform(-20, 200)])
+            for c in rng.sample(codes, 3)
+        }
+        hist = {
+            y: {f"{y}-{c}": rng.uniform(-20, 200) for c in rng.sample(codes, 4)} for y in (2023, 2024, 2025)
+        }
+        s = series(t, behaviour, obs, hist, frequency=rng.choice([None, "annual", "monthly"]))  # type: ignore[arg-type]
+        ev = evaluate_target(s, parse_period(rng.choice(["2026-06", "2026-Q3", "2026", "2025-12", "2027"])))
+        assert ev.verdict in VERDICT_LABELS and ev.explanation
+        json.dumps(ev.to_dict(), ensure_ascii=False, allow_nan=False)

@@ -111,3 +111,26 @@ def test_probability_of_meeting() -> None:
     assert prob_at_least(p, 0.0) == 1.0
     assert project_level([(1.0, 2.0)], 12.0).sd is None
     assert prob_at_least(project_level([(1.0, 2.0)], 12.0), 1.0) is None
+
+
+def test_random_input_never_crashes() -> None:
+    """Seeded random series, some absurd: only ForecastError, and intervals always ordered."""
+    import random
+
+    rng = random.Random(0)
+    pick = [0.0, -5.0, float("nan"), 1e12, 1e-9]
+    for _ in range(600):
+        months = sorted(rng.sample(range(1, 13), rng.randint(0, 5)))
+        cur = {m: (rng.choice(pick) if rng.random() < 0.1 else rng.uniform(-50, 500)) for m in months}
+        hist = {
+            y: {m: (rng.choice(pick) if rng.random() < 0.1 else rng.uniform(-50, 500)) for m in rng.sample(range(1, 13), rng.randint(0, 6))}
+            for y in range(2015, 2015 + rng.randint(0, 8))
+        }  # fmt: skip
+        for fn in (project_flow, project_growth):
+            try:
+                p = fn(cur, hist)
+            except ForecastError:
+                continue
+            assert math.isfinite(p.value)
+            assert p.low80 is not None and p.high80 is not None
+            assert p.low80 <= p.value <= p.high80
