@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from kehoach.core.periods import ROMAN, Period
 
 __all__ = [
@@ -21,13 +24,13 @@ __all__ = [
 ]
 
 KINDS = ("monthly", "quarterly", "half-year", "annual", "supervision", "agency")
-KIND_LABELS: dict[str, str] = {
-    "monthly": "Báo cáo tháng",
-    "quarterly": "Báo cáo quý",
-    "half-year": "Báo cáo 6 tháng",
-    "annual": "Báo cáo năm",
-    "supervision": "Báo cáo giám sát (Ban HĐND)",
-    "agency": "Báo cáo của cơ quan",
+KIND_LABELS: dict[str, str | Promise] = {
+    "monthly": _("Báo cáo tháng"),
+    "quarterly": _("Báo cáo quý"),
+    "half-year": _("Báo cáo 6 tháng"),
+    "annual": _("Báo cáo năm"),
+    "supervision": _("Báo cáo giám sát (Ban HĐND)"),
+    "agency": _("Báo cáo của cơ quan"),
 }
 FORMATS: dict[str, str] = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
