@@ -121,7 +121,7 @@ def _add_row(corpus: Corpus, row: Mapping[str, str], line: int) -> None:
     def fail(message: str) -> BacktestError:
         return BacktestError(ERR_ROW.format(line=line, message=message))
 
-    name, kind, period = row["series"], row["kind"], row["period"].upper()
+    name, kind, period = row["series"], row["kind"].lower(), _period_code(row["period"])
     if not name:
         raise fail("thiếu tên chuỗi")
     if kind not in ("flow", "growth"):
@@ -131,12 +131,33 @@ def _add_row(corpus: Corpus, row: Mapping[str, str], line: int) -> None:
     if period not in PERIOD_MONTHS:
         raise fail(f"kỳ không hợp lệ {period!r} (M01…M11, Q1, H1, 9M, Y)")
     try:
-        year, value = int(row["year"]), float(row["value"])
+        year, value = int(row["year"]), _number(row["value"])
     except ValueError as exc:
         raise fail(f"năm hoặc giá trị không phải là số ({exc})") from exc
     if not math.isfinite(value):
         raise fail("giá trị không hữu hạn")
     corpus.data[name][year][PERIOD_MONTHS[period]] = value
+
+
+def _period_code(text: str) -> str:
+    """``m3``, ``M3`` and ``M03`` are one period."""
+    code = text.strip().upper()
+    if len(code) in (2, 3) and code[0] == "M" and code[1:].isdigit():
+        return f"M{int(code[1:]):02d}"
+    return code
+
+
+def _number(text: str) -> float:
+    """A plain number, or one written the Vietnamese way (``12,5``; ``181.420``)."""
+    try:
+        return float(text)
+    except ValueError:
+        from kehoach.core.numbers import NumberError, parse_number
+
+        try:
+            return parse_number(text)
+        except NumberError as exc:
+            raise ValueError(str(exc)) from exc
 
 
 def _project(kind: str, ytd: Mapping[int, float], history: Mapping[int, Mapping[int, float]]) -> Projection:

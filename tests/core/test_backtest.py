@@ -57,6 +57,9 @@ def test_bad_files_name_the_line(text: str, message: str) -> None:
 
 
 def test_period_aliases() -> None:
-    corpus = parse_corpus(HEADER + "s,flow,2025,Q1,1\ns,flow,2025,9M,3\ns,flow,2025,M11,4\ns,flow,2025,Y,5\n")
-    assert corpus.data["s"][2025] == {3: 1.0, 9: 3.0, 11: 4.0, 12: 5.0}
+    corpus = parse_corpus(
+        HEADER
+        + 's,flow,2025,Q1,1\ns,flow,2025,9M,3\ns,flow,2025,M11,4\ns,flow,2025,Y,5\ns,flow,2025,m2,"0,5"\n'
+    )
+    assert corpus.data["s"][2025] == {2: 0.5, 3: 1.0, 9: 3.0, 11: 4.0, 12: 5.0}
     assert not math.isnan(corpus.data["s"][2025][12])
