@@ -23,7 +23,10 @@ Conventions for ``Observation.value``:
 - ``level``, ``rate``, ``rank``: the figure at the end of the period.
 
 Verdict codes and their words are in :data:`VERDICT_LABELS`; the rules are
-in ``docs/evaluation.md`` and in :mod:`kehoach.core.verdicts`.
+in ``docs/evaluation.md``, :mod:`kehoach.core.verdicts` (the year) and
+:mod:`kehoach.core.judge` (during the year); projections in
+:mod:`kehoach.core.forecast`, expected path and required pace in
+:mod:`kehoach.core.pace`.
 """
 
 from __future__ import annotations
