@@ -17,6 +17,10 @@ def token_hash(token: str) -> str:
 
 class ApiToken(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="api_tokens")
+    # The agency's service account (api-<code>, editor of the agency, no password): the token acts as it.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("tên"), max_length=100, blank=True)
     prefix = models.CharField(max_length=12)  # the first characters, to recognise a token in lists
     hashed = models.CharField(max_length=64, unique=True)

@@ -28,6 +28,7 @@ __all__ = [
     "agency_form_rows",
     "figure_history",
     "figures_for_period",
+    "figures_list",
     "is_period_locked",
     "missing_reports",
     "plan_periods",
@@ -303,3 +304,28 @@ def review_figures(*, plan: Plan, period: Period) -> list[Figure]:
         .select_related("target__indicator", "target__lead_agency")
         .order_by("target__indicator__n", "target__position")
     )
+
+
+def figures_list(
+    *,
+    plan: Plan,
+    published_only: bool,
+    period: str | None = None,
+    target: str | None = None,
+    agency: str | None = None,
+) -> list[Figure]:
+    """Current figures of a plan, filtered; one query. ``published_only`` for anonymous readers."""
+    qs = (
+        Figure.objects.filter(plan=plan)
+        .select_related("target")
+        .order_by("target__indicator__n", "target__position", "period", "place")
+    )
+    if published_only:
+        qs = qs.filter(status=Status.PUBLISHED)
+    if period:
+        qs = qs.filter(period=period)
+    if target:
+        qs = qs.filter(target__key=target)
+    if agency:
+        qs = qs.filter(target__lead_agency__code=agency.upper())
+    return list(qs)
