@@ -144,7 +144,9 @@ def _add_explanations(plan: Plan, lines: list[TargetLine], as_of: Period) -> Non
 
 def _tasks(plan: Plan, as_of: Period) -> list[TaskLine]:
     rows = (
-        TaskItem.objects.filter(plan=plan, removed=False).select_related("lead_agency").order_by("position")
+        TaskItem.objects.filter(plan=plan, removed=False)
+        .select_related("lead_agency")
+        .order_by("position", "pk")
     )
     day = as_of.end()
     out = []

@@ -34,12 +34,12 @@ def hp_data(hp_plan: Any) -> Any:
         ("t4", "4", sxd, dt.date(2026, 8, 31), None, False, "Khởi công dự án nhà ở xã hội Tràng Cát"),
         ("t5", "1", stc, None, None, True, "Theo dõi tăng trưởng hằng tháng"),
     ]
-    for pos, (key, section, agency, deadline, done, continuing, text) in enumerate(rows, 1):
+    for key, section, agency, deadline, done, continuing, text in rows:
         TaskItem.objects.create(
             plan=hp_plan,
             key=key,
             section=section,
-            position=pos,
+            position=0,  # before the plan's own tasks in every list
             text=text,
             lead_agency=agency,
             deadline=deadline,
