@@ -132,6 +132,22 @@ def _document(pages: list[str], kind: str, source: str) -> Document:
 
 
 def _pdf_pages(path: Path, data: bytes) -> list[str]:
+    import logging
+    import warnings
+
+    # pypdf reports damaged files through logging and warnings; the user gets one line from us instead.
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _pdf_read(path)
+    finally:
+        logger.setLevel(level)
+
+
+def _pdf_read(path: Path) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
