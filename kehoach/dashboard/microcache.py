@@ -1,35 +1,46 @@
 """A few seconds' cache of the public pages (microcaching).
 
-Anonymous visitors all see the same published figures, so the overview is
+Anonymous visitors all see the same published figures, so a public page is
 rendered once and served from memory for ``KEHOACH_PAGE_CACHE_SECONDS``
-(default 5; 0 turns it off), as long as no figure and no plan changed (one
-small query per request checks it). Signed-in users are never served from it. The
-page's CSRF token (the language form) is put back per visitor, so a cached page
-never carries someone else's token. Each server process keeps its own copy:
-a change shows on the public site within those seconds.
+(default 5; 0 turns it off) without touching the database: a newly published
+figure reaches the public site within those seconds. It is kept compressed too,
+for browsers that accept gzip. Signed-in users are never served from it, and a page holding a
+CSRF token (a form tied to one visitor) is never stored. Each server process
+keeps its own copy.
 """
 
 from __future__ import annotations
 
-import re
+import gzip
+import os
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 __all__ = ["DEFAULT_SECONDS", "cached_page", "clear"]
 
 DEFAULT_SECONDS = 5.0
 MAX_PAGES = 256
-PLACEHOLDER = b"__kehoach_csrf__"
-_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _lock = threading.Lock()
-_pages: OrderedDict[str, tuple[float, bytes, str, str]] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class _Page:
+    at: float
+    body: bytes
+    gzipped: bytes
+    content_type: str
+    disposition: str
+
+
+_pages: OrderedDict[str, _Page] = OrderedDict()
 
 
 def clear() -> None:
@@ -38,7 +49,10 @@ def clear() -> None:
 
 
 def _seconds() -> float:
-    return float(getattr(settings, "KEHOACH_PAGE_CACHE_SECONDS", DEFAULT_SECONDS))
+    # Under pytest every page is rendered unless a test turns the cache on: tests change data
+    # between two requests of the same page.
+    default = 0.0 if "PYTEST_CURRENT_TEST" in os.environ else DEFAULT_SECONDS
+    return float(getattr(settings, "KEHOACH_PAGE_CACHE_SECONDS", default))
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -51,22 +65,14 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _data_version() -> str:
-    """Changes whenever a figure or a plan is saved (one aggregate query)."""
-    from django.db.models import Count, Max
-
-    from kehoach.plans.models import Plan
-
-    v = Plan.objects.aggregate(p=Max("updated_at"), f=Max("figures__updated_at"), n=Count("figures"))
-    return f"{v['p']}|{v['f']}|{v['n']}"
-
-
-def _serve(request: HttpRequest, body: bytes, content_type: str, disposition: str) -> HttpResponse:
-    if PLACEHOLDER in body:
-        body = body.replace(PLACEHOLDER, get_token(request).encode())
-    resp = HttpResponse(body, content_type=content_type)
-    if disposition:
-        resp["Content-Disposition"] = disposition
+def _serve(request: HttpRequest, page: _Page) -> HttpResponse:
+    wants_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    resp = HttpResponse(page.gzipped if wants_gzip else page.body, content_type=page.content_type)
+    if wants_gzip:
+        resp["Content-Encoding"] = "gzip"
+    if page.disposition:
+        resp["Content-Disposition"] = page.disposition
+    patch_vary_headers(resp, ("Accept-Encoding", "Cookie", "Accept-Language"))
     return resp
 
 
@@ -74,19 +80,20 @@ def cached_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> Htt
     """``render()`` once per path and language every few seconds for anonymous visitors."""
     if not _cacheable(request):
         return render()
-    key = f"{get_language()}|{request.get_full_path()}|{_data_version()}"
+    key = f"{get_language()}|{request.get_full_path()}"
     now = time.monotonic()
     with _lock:
         hit = _pages.get(key)
-    if hit is not None and now - hit[0] < _seconds():
-        return _serve(request, hit[1], hit[2], hit[3])
+    if hit is not None and now - hit.at < _seconds():
+        return _serve(request, hit)
     resp = render()
-    if resp.status_code == 200 and not resp.streaming:
-        body = _TOKEN.sub(rb"\1" + PLACEHOLDER + rb"\2", resp.content)
-        entry = (now, body, resp["Content-Type"], resp.get("Content-Disposition", ""))
-        with _lock:
-            _pages[key] = entry
-            _pages.move_to_end(key)
-            while len(_pages) > MAX_PAGES:
-                _pages.popitem(last=False)
-    return resp
+    if resp.status_code != 200 or resp.streaming or b"csrfmiddlewaretoken" in resp.content:
+        return resp
+    body = resp.content
+    page = _Page(now, body, gzip.compress(body, 6), resp["Content-Type"], resp.get("Content-Disposition", ""))
+    with _lock:
+        _pages[key] = page
+        _pages.move_to_end(key)
+        while len(_pages) > MAX_PAGES:
+            _pages.popitem(last=False)
+    return _serve(request, page)

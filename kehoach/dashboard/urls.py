@@ -8,6 +8,7 @@ app_name = "dashboard"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("lang/", views.language, name="language"),
     path("p/<str:period>/", views.home, name="home_period"),
     path("indicators/<int:n>/", views.indicator, name="indicator"),
     path("indicators/<int:n>/comment/", views.comment, name="comment"),

@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from kehoach.accounts.access import can
 from kehoach.core.periods import Period, PeriodError, parse_period
@@ -55,6 +57,11 @@ def _judge(request: HttpRequest, code: str | None, period: str | None) -> Judged
 
 def _bad_period(request: HttpRequest, exc: PeriodError) -> HttpResponse:
     return render(request, "dashboard/error.html", {"message": str(exc)}, status=400)
+
+
+# The language switch carries no CSRF token, so that public pages hold nothing tied to one
+# visitor and can be cached whole; switching someone's language is harmless.
+language = csrf_exempt(set_language)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
