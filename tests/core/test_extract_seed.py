@@ -90,3 +90,13 @@ def test_fast() -> None:
     t0 = time.perf_counter()
     extract_plan(text)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_shipped_plan_task_tree_is_the_extraction() -> None:
+    from bench.make_shipped_plan import SHIPPED, regenerate
+
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    again = regenerate(shipped, SEED_TEXT.read_text(encoding="utf-8"))
+    assert again == shipped
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    assert [{k: i[k] for k in ("n", "name", "targets")} for i in shipped["indicators"]] == gold["indicators"]
