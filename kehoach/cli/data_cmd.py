@@ -3,6 +3,7 @@
 - ``kehoach data template --plan P --agency CODE --period 2026-09 -o FILE.xlsx``: the Excel form;
 - ``kehoach data import FILE [--lang en]``: read a filled form back (all or nothing, exit 2 on error);
 - ``kehoach data export --plan P --format csv|json|xlsx [-o FILE]``: every current figure;
+- ``kehoach data scenario-import FILE --name N [--basis B]``: a scenario set (kịch bản) from an Excel table;
 - ``kehoach data demo [--plan P] [--remove]``: load or remove the illustrative data (Số liệu minh họa).
 """
 
@@ -38,6 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv")
     e.add_argument("-o", "--output", default="-")
     e.set_defaults(handler=_export)
+
+    s = dsub.add_parser("scenario-import", help="nạp một bộ kịch bản (kịch bản tăng trưởng) từ bảng Excel")
+    s.add_argument("file")
+    s.add_argument("--plan", default="haiphong-2026")
+    s.add_argument("--name", required=True, help="tên bộ kịch bản")
+    s.add_argument("--basis", default="", help="căn cứ, ví dụ: Quyết định số 12/QĐ-UBND ngày 10/01/2026")
+    s.add_argument("--lang", choices=("vi", "en"), default="vi")
+    s.set_defaults(handler=_scenario_import)
 
     d = dsub.add_parser("demo", help="nạp hoặc xóa số liệu minh họa")
     d.add_argument("--plan", default="haiphong-2026")
@@ -107,4 +116,22 @@ def _export(args: argparse.Namespace) -> int:
 
     _plan(args.plan)
     export_figures(plan_code=args.plan, fmt=args.format, path=args.output)
+    return 0
+
+
+def _scenario_import(args: argparse.Namespace) -> int:
+    setup_django()
+    from pathlib import Path
+
+    from kehoach.submissions.excel_io import ImportFailed, scenario_import
+
+    try:
+        n = scenario_import(data=Path(args.file).read_bytes(), plan_code=args.plan, name=args.name,
+                            basis=args.basis, lang=args.lang)  # fmt: skip
+    except FileNotFoundError as exc:
+        raise CommandError(f"không có tệp {args.file!r}") from exc
+    except ImportFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"Đã nạp bộ kịch bản {args.name!r}: {n} giá trị (đang áp dụng).")
     return 0

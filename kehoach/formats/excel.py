@@ -33,9 +33,11 @@ __all__ = [
     "CellError",
     "FilledForm",
     "FilledRow",
+    "ScenarioTable",
     "TemplateRow",
     "TemplateSpec",
     "read_form",
+    "read_scenario",
     "write_template",
 ]
 
@@ -394,3 +396,46 @@ def _vintage(ws: Any, ref: str, form: FilledForm) -> str:
         form.errors.append(CellError(SHEET, ref, "bad_vintage", {"text": text}))
         return "estimate"
     return code
+
+
+@dataclass
+class ScenarioTable:
+    """Scenario values read from a sheet: ``values[target key][period code]``."""
+
+    values: dict[str, dict[str, float]] = field(default_factory=dict)
+    errors: list[CellError] = field(default_factory=list)
+
+
+def read_scenario(data: bytes) -> ScenarioTable:
+    """Read a scenario (kịch bản) table: first sheet, row 1 = ``Mã chỉ tiêu`` then period codes
+    (``2026-Q1``, ``2026-H1``, ``2026-9M``, ``2026``…), one row per target. Same safety rules as
+    :func:`read_form`; periods are checked by the caller."""
+    table = ScenarioTable()
+    problem = _check_container(data)
+    if problem:
+        table.errors.append(problem)
+        return table
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        ws = load_workbook(io.BytesIO(data), data_only=False, keep_links=False).worksheets[0]
+    except Exception as exc:  # a damaged file
+        table.errors.append(CellError("", "", "unreadable", {"detail": type(exc).__name__}))
+        return table
+    form = FilledForm()
+    header = [ws.cell(row=1, column=c).value for c in range(1, ws.max_column + 1)]
+    for rng in ws.merged_cells.ranges:
+        form.errors.append(CellError(ws.title, str(rng).split(":")[0], "merged", {"range": str(rng)}))
+    for r in range(2, ws.max_row + 1):
+        key = ws.cell(row=r, column=1).value
+        if key is None or not str(key).strip():
+            continue
+        for c, period in enumerate(header[1:], start=2):
+            if period is None:
+                continue
+            value = _number(ws, f"{get_column_letter(c)}{r}", form)
+            if value is not None:
+                table.values.setdefault(str(key).strip(), {})[str(period).strip()] = value
+    table.errors += [CellError(ws.title, e.cell, e.code, e.params) for e in form.errors]
+    return table

@@ -35,6 +35,7 @@ __all__ = [
     "build_template",
     "import_bytes",
     "import_file",
+    "scenario_import",
     "write_template_file",
 ]
 
@@ -197,3 +198,33 @@ def _apply(form: FilledForm, actor: Any, lang: str, reason: str) -> tuple[Import
         report.saved.append(row.key)
         report.warnings += [f"{SHEET}!D{row.row}: {w}" for w in saved.warnings.values()]
     return report, errors
+
+
+def scenario_import(
+    *, data: bytes, plan_code: str, name: str, basis: str, actor: Any = None, lang: str = "vi"
+) -> int:
+    """Create a scenario set from an Excel table (see :func:`kehoach.formats.excel.read_scenario`);
+    all or nothing. Returns the number of values."""
+    from kehoach.formats.excel import read_scenario
+    from kehoach.submissions.services import scenario_set_create
+
+    plan = Plan.objects.filter(code=plan_code).first()
+    if plan is None:
+        raise ImportFailed(
+            [CellError("", "", "invalid", {"message": ERR_NO_PLAN.format(code=plan_code)})], lang
+        )
+    table = read_scenario(data)
+    errors = list(table.errors)
+    for by_period in table.values.values():
+        for code in by_period:
+            try:
+                parse_period(code)
+            except PeriodError as exc:
+                errors.append(CellError("", "", "invalid", {"message": str(exc)}))
+    if errors:
+        raise ImportFailed(errors, lang)
+    try:
+        scenario_set_create(actor=actor, plan=plan, name=name, basis=basis, values=table.values)
+    except SubmissionError as exc:
+        raise ImportFailed([CellError("", "", "invalid", {"message": str(exc)})], lang) from exc
+    return sum(len(v) for v in table.values.values())

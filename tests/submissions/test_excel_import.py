@@ -160,3 +160,32 @@ def test_cli_template_errors(plan: Any, capsys: pytest.CaptureFixture[str], tmp_
     assert (
         main(["data", "template", "--agency", "SCT", "--period", "2026-13", "-o", str(tmp_path / "x")]) == 2
     )
+
+
+def _scenario_file(rows: list[list[Any]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_scenario_import(plan: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kehoach.submissions.models import ScenarioSet
+
+    path = tmp_path / "kb.xlsx"
+    path.write_bytes(_scenario_file([["Mã chỉ tiêu", "2026-Q1", "2026-H1", "2026-9M", "2026"],
+                                     ["7.1", 11, "24,5", 37, 52], ["1.1", 12.2, 12.5, 12.8, 13]]))  # fmt: skip
+    args = ["data", "scenario-import", str(path), "--name", "Kịch bản 2026", "--basis", "QĐ 12/QĐ-UBND"]
+    assert main(args) == 0
+    s = ScenarioSet.objects.get(active=True)
+    assert (s.name, s.basis, s.values.count()) == ("Kịch bản 2026", "QĐ 12/QĐ-UBND", 8)
+    assert s.values.get(target__key="7.1", period="2026-H1").value == 24.5
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(_scenario_file([["Mã chỉ tiêu", "2026-Q1"], ["7.1", "1,234"], ["99.9", 1]]))
+    assert main(["data", "scenario-import", str(bad), "--name", "x"]) == 2
+    assert "ô B2" in capsys.readouterr().err
+    assert ScenarioSet.objects.count() == 1
