@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kehoach.core.evaluate import TargetSeries
-from kehoach.core.periods import Period
+from kehoach.core.periods import ROMAN, Period
 from kehoach.core.report_model import Paragraph, Table
 from kehoach.core.report_text import (
     TASK_STATE_LABELS,
@@ -31,6 +31,7 @@ __all__ = [
     "indicator_table",
     "no_data_paragraph",
     "overdue_paragraphs",
+    "short_period",
     "task_table",
     "tasks_paragraph",
 ]
@@ -122,8 +123,22 @@ def _done(line: TargetLine, as_of: Period) -> str:
         return "–"
     text = fmt_value(obs.value, "%" if line.unit == "%" else None)
     if obs.period.end() != as_of.end():
-        text += f" ({obs.period.label()})"
+        text += f" ({short_period(obs.period)})"
     return text
+
+
+def short_period(period: Period) -> str:
+    """A period in a table cell: "T9", "QIII", "6T", "9T", "2026"."""
+    match period.kind:
+        case "month":
+            return f"T{period.index}"
+        case "quarter":
+            return f"Q{ROMAN[period.index]}"
+        case "half":
+            return "6T" if period.index == 1 else "6T cuối"
+        case "nine_months":
+            return "9T"
+    return str(period.year)
 
 
 def _row(line: TargetLine, first: bool, as_of: Period) -> list[str]:
@@ -174,7 +189,8 @@ def indicator_table(lines: Sequence[TargetLine], as_of: Period, *, title: str = 
         numeric=frozenset({3, 4, 5, 7}),
         widths=[0.7, 3.0, 1.55, 1.35, 1.25, 1.05, 1.25, 1.2],
         bold_rows=frozenset(bold),
-        note="Ghi chú: số liệu ước tính của kỳ chưa kết thúc sẽ được cập nhật khi có số chính thức.",
+        note="Ghi chú: số trong ngoặc là kỳ của số liệu khi khác kỳ báo cáo (T9: tháng 9; QIII: quý III; "
+        "6T: 6 tháng đầu năm; 9T: 9 tháng). Số ước tính được cập nhật khi có số chính thức.",
     )
 
 
@@ -214,7 +230,7 @@ def task_table(tasks: Sequence[TaskLine], sections: dict[str, str]) -> Table:
         columns=["TT", "Lĩnh vực", "Tổng số", *labels, "Thường xuyên"],
         rows=rows,
         numeric=frozenset(range(2, 8)),
-        widths=[0.4, 3.2, 0.8, 1.05, 1.05, 1.05, 1.05, 1.05],
+        widths=[0.55, 3.1, 0.8, 1.05, 1.05, 1.05, 1.05, 1.05],
         bold_rows=frozenset({len(rows) - 1}),
     )
 
