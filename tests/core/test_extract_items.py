@@ -127,6 +127,30 @@ CASES = [
         "higher",
     ),
     ("Tuổi thọ trung bình đạt 74,5 tuổi.", "Tuổi thọ trung bình", [T("eq", 74.5, "tuổi", "level")], "higher"),
+    (
+        "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm xuống dưới 18%.",
+        "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi",
+        [T("lt", 18, "%", "rate_pct")],
+        "lower",
+    ),
+    (
+        "Tốc độ tăng trưởng kinh tế (GRDP) đạt 8% (kịch bản quý I tăng 7,2%, quý II tăng 7,8%).",
+        "Tốc độ tăng trưởng kinh tế (GRDP)",
+        [T("eq", 8, "%", "growth_pct")],
+        "higher",
+    ),
+    (
+        "90% số xã đạt chuẩn nông thôn mới.",
+        "Số xã đạt chuẩn nông thôn mới",
+        [T("eq", 90, "%", "rate_pct")],
+        "higher",
+    ),
+    (
+        "GRDP bình quân đầu người tăng 1,5 lần so với năm 2020.",
+        "GRDP bình quân đầu người",
+        [T("eq", 1.5, "lần", "level")],
+        "higher",
+    ),
 ]
 
 

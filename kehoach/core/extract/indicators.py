@@ -33,6 +33,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("plus", re.compile(r"^\+\s+")),
     ("bullet", re.compile(r"^[•*·]\s+")),
 ]
+_LIST_HEADING = re.compile(r"chỉ tiêu|mục tiêu cụ thể|mục tiêu chủ yếu|một số mục tiêu", re.I)
 _NUMBERED = {"paren", "dotnum", "closenum", "dotnum2"}
 _VOTE = re.compile(r"\d+\s*/\s*\d+\s*đại biểu|tán thành|biểu quyết|đại biểu có mặt|phiếu", re.I)
 _PAST = re.compile(
@@ -88,7 +89,7 @@ def find_indicators(
 
 
 def _is_list_heading(p: str) -> bool:
-    if not re.search(r"chỉ tiêu|CHỈ TIÊU", p) or len(p) > 220:
+    if not _LIST_HEADING.search(p) or len(p) > 220:
         return False
     return p.rstrip().endswith(":") or not find_values(p)
 
@@ -105,10 +106,12 @@ def _read_list(
     for i in range(h + 1, limit):
         p = paras[i]
         st, num, length = marker(p)
-        if st in ("dieu", "roman") or (st is not None and st == head_style and st != style):
-            break
         body = p[length:]
         parsed = parse_item(body, year=year, five_year=five_year)
+        if st in ("dieu", "roman") or (
+            st is not None and st == head_style and st != style and parsed is None
+        ):
+            break
         if style is None and parsed is not None:
             style = st or "plain"
         if st is None and style == "plain" and parsed is not None:

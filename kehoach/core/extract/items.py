@@ -35,6 +35,7 @@ _LEAD_NAME = re.compile(
     r"về [^,]{2,30},\s+)+",
     re.I,
 )
+_SIDE_NOTE = re.compile(r"quý|tháng|kịch bản|cùng kỳ|bình quân giai đoạn|thực hiện|ước", re.I)
 _LOCATION = ("tại ", "ở ", "khu vực ", "vùng ")
 _MEASURE_UNITS = (
     "đồng",
@@ -68,6 +69,8 @@ def parse_item(
 ) -> tuple[str, list[ItemTarget], Direction] | None:
     """``(name, targets, direction)`` of one item, or ``None`` when it states no figure."""
     founds = [f for f in find_values(text) if _current(text, f, year, five_year)]
+    # "trẻ em dưới 5 tuổi …" names a group; the figure comes after it.
+    founds = [f for i, f in enumerate(founds) if not (f.unit == "tuổi" and i + 1 < len(founds))]
     if not founds:
         return None
     name = _name(text, founds[0])
@@ -96,6 +99,8 @@ def _current(text: str, f: Found, year: int | None, five_year: tuple[int, int] |
     paren = text.rfind("(", 0, f.start)
     if paren > text.rfind(")", 0, f.start):
         clause_start = max(clause_start, paren)
+        if _SIDE_NOTE.search(text[paren : f.num_start]):
+            return False
     years = [int(a or b or c) for a, b, c in _YEAR.findall(text[clause_start : f.num_start])]
     after = re.split(r"[;,(]", text[f.end : f.end + 50])[0]
     later = [int(a or b or c) for a, b, c in _YEAR.findall(after)]
@@ -118,7 +123,9 @@ def _name(text: str, first: Found) -> str:
         rest = re.split(r"[;]|\.(?:\s|$)", text[first.end :])[0]
         rest = _SO_VOI.sub("", rest).strip()
         if rest and not find_values(rest):
-            label = " ".join(p for p in (label, first.unit, rest) if p)
+            unit = first.unit if first.unit not in ("%", "điểm %") else None
+            label = " ".join(p for p in (label, unit, rest) if p)
+            label = label[:1].upper() + label[1:]
     return label
 
 
@@ -205,7 +212,7 @@ def target_kind(name: str, qualifier: str | None, f: Found) -> str:
         return _pct_kind(name.lower(), (qualifier or "").lower(), [c.lower() for c in f.chain])
     if not unit or any(w in unit.split() or unit.startswith(w) for w in _MEASURE_UNITS) or "/" in unit:
         return "level"
-    if unit in ("tuổi", "năm", "giờ", "ngày", "giường", "bác sĩ", "điểm"):
+    if unit in ("tuổi", "năm", "giờ", "ngày", "giường", "bác sĩ", "điểm", "lần"):
         return "level"
     return "count"
 

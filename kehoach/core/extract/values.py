@@ -267,7 +267,6 @@ _FUNCTION_WORDS = set(
         "kỳ",
         "tháng",
         "quý",
-        "lần",
         "hơn",
         "trước",
         "sau",
