@@ -66,16 +66,21 @@ REPORT_CSS = """
 .report .annex-head { text-align: center; font-weight: bold; margin: 0; }
 .illustrative-mark { color: #b00000; font-weight: bold; font-style: italic; text-align: center;
   font-size: 10pt; border: 1px solid #b00000; padding: 2px; margin-bottom: 6px; }
-@media print { .illustrative-mark { position: fixed; bottom: 0; left: 0; right: 0; border: 0; } }
+"""
+MARK_CSS = """
+@page { @bottom-center { content: "%s"; color: #b00000; font: italic bold 10pt "Times New Roman",
+  "Liberation Serif", serif; } }
 """
 
 
 def render_html(report: Report) -> str:
     """A complete HTML document (UTF-8) for download, printing or conversion to PDF."""
     title = escape(f"{report.title} {report.subtitle}".replace("\n", " "))
+    # Printed, the mark sits in every page's bottom margin (CSS page margin boxes).
+    mark = MARK_CSS % ILLUSTRATIVE_MARK.upper() if report.illustrative else ""
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{title}</title><style>{REPORT_CSS}</style></head>"
+        f"<title>{title}</title><style>{REPORT_CSS}{mark}</style></head>"
         f"<body>{report_body_html(report)}</body></html>\n"
     )
 
