@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from kehoach.accounts.models import Agency
 from kehoach.core.evaluate import TargetSeries
 from kehoach.core.periods import PeriodError, parse_period
-from kehoach.core.task_status import STATUS_LABELS, STATUS_ORDER, task_status
 from kehoach.dashboard.models import Comment
 from kehoach.dashboard.selectors import Judged, indicator_rows
 from kehoach.dashboard.series import period_key
 from kehoach.formats.charts import ChartData, progress_spec, render_svg
 from kehoach.plans.models import Indicator
 from kehoach.submissions.models import Figure, FigureRevision, Status
-from kehoach.tasks.models import TaskItem
+from kehoach.tasks.selectors import filter_rows, overdue_first, task_rows
 
 __all__ = ["agency_page", "comments_of", "figure_table", "indicator_charts", "indicator_page"]
 
@@ -155,26 +154,8 @@ def agency_page(j: Judged, code: str, lang: str) -> dict[str, Any]:
     agency = get_object_or_404(Agency, code=code)
     rows = [r for r in indicator_rows(j, lang) if code in r["agencies"]]
     lead_ids = [t.pk for t in j.targets.values() if t.lead_agency_id == agency.pk]
-    tasks = []
-    for t in (
-        TaskItem.objects.filter(plan=j.plan)
-        .filter(Q(lead_agency=agency) | Q(cooperating_agencies=agency))
-        .distinct()
-    ):
-        state = task_status(
-            deadline=t.deadline, completed_on=t.completed_on, continuing=t.continuing, as_of=_today()
-        )
-        tasks.append(
-            {
-                "key": t.key,
-                "text": t.text,
-                "deadline": t.deadline,
-                "state": state,
-                "state_label": STATUS_LABELS[state],
-                "lead": t.lead_agency_id == agency.pk,
-            }
-        )
-    tasks.sort(key=lambda t: (STATUS_ORDER.index(t["state"]), t["deadline"] or _far()))
+    rows_of_agency = filter_rows(task_rows(j.plan), agency=agency.code)
+    tasks = [{**t, "lead": t["lead_agency"] == agency.code} for t in overdue_first(rows_of_agency)]
     return {
         "agency": {"code": agency.code, "name": agency.name},
         "indicators": rows,
@@ -209,15 +190,3 @@ def reporting_record(j: Judged, target_ids: list[int]) -> list[dict[str, Any]]:
         )
     out.sort(key=lambda r: r["sort"], reverse=True)
     return out
-
-
-def _today() -> Any:
-    from django.utils import timezone
-
-    return timezone.localdate()
-
-
-def _far() -> Any:
-    import datetime as dt
-
-    return dt.date.max

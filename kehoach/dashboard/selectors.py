@@ -16,7 +16,7 @@ from kehoach.core.evaluate import PlanEvaluation, TargetEvaluation, TargetSeries
 from kehoach.core.periods import Period
 from kehoach.core.plan import Plan as DomainPlan
 from kehoach.core.plan import Target as DomainTarget
-from kehoach.core.task_status import STATUS_LABELS, STATUS_ORDER, task_status
+from kehoach.core.task_status import STATUS_LABELS, STATUS_ORDER
 from kehoach.core.verdicts import VERDICT_LABELS
 from kehoach.core.wording import describe_target, describe_targets
 from kehoach.dashboard.series import (
@@ -30,7 +30,6 @@ from kehoach.dashboard.series import (
 )
 from kehoach.plans.models import Plan, Target
 from kehoach.submissions.selectors import missing_reports
-from kehoach.tasks.models import TaskItem
 
 __all__ = [
     "Judged",
@@ -172,16 +171,15 @@ def not_reported(j: Judged) -> list[dict[str, Any]]:
 
 
 def task_summary(plan: Plan, domain: DomainPlan, today: dt.date | None = None) -> dict[str, Any]:
-    """Tasks by state (kehoach.core.task_status), overall and by top section (one query)."""
-    today = today or timezone.localdate()
+    """Tasks by state (the tasks app's rows), overall and by top section."""
+    from kehoach.tasks.selectors import task_rows
+
     empty = dict.fromkeys(STATUS_ORDER, 0)
     states = dict(empty)
     by_section: dict[str, dict[str, int]] = {s.n: dict(empty) for s in domain.sections}
-    rows = TaskItem.objects.filter(plan=plan).values_list("section", "deadline", "completed_on", "continuing")
-    for section, deadline, done, continuing in rows:
-        state = task_status(deadline=deadline, completed_on=done, continuing=continuing, as_of=today)
-        states[state] += 1
-        by_section.setdefault(str(section).split(".")[0], dict(empty))[state] += 1
+    for row in task_rows(plan, as_of=today or timezone.localdate()):
+        states[row["status"]] += 1
+        by_section.setdefault(str(row["section"]).split(".")[0], dict(empty))[row["status"]] += 1
     return {
         "total": sum(states.values()),
         "states": [{"code": c, "label": STATUS_LABELS[c], "count": states[c]} for c in STATUS_ORDER],

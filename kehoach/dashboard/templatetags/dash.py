@@ -101,3 +101,12 @@ def rounded(value: Any) -> str:
     if value is None or value == "":
         return "–"
     return vn(value, 0 if abs(float(value)) >= 100 else 1)
+
+
+@register.filter
+def iso_date(value: Any) -> str:
+    """``2026-06-30`` → ``30/06/2026``; empty → ``–``."""
+    text = str(value or "")
+    if len(text) != 10:
+        return "–"
+    return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
