@@ -220,3 +220,11 @@ def test_bad_requests_say_why(hp_data: Any, kw: dict[str, str], message: str) ->
         report_generate(**args)
     assert str(err.value) == message
     assert AuditEntry.objects.count() == before
+
+
+def test_half_year_report_words(hp_data: Any) -> None:
+    report = report_build(plan_code=PLAN, as_of=parse_period("2026-H1"), kind="half-year", charts=False)
+    assert report.subtitle.split("\n")[-1] == "6 tháng đầu năm 2026; nhiệm vụ, giải pháp 6 tháng cuối năm"
+    assert report.sections[-1].heading == "IV. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM 6 THÁNG CUỐI NĂM"
+    table = report.all_tables()[0]
+    assert table.columns[3] == "Thực hiện 6 tháng"

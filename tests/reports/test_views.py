@@ -115,3 +115,16 @@ def test_download_query_count_does_not_grow_per_indicator(
     c = _client(personas["council"])
     with django_assert_max_num_queries(22):
         assert c.get(f"/reports/download/?{Q}&format=html").status_code == 200
+
+
+@pytest.mark.skipif(
+    __import__("kehoach.formats.pdf", fromlist=["available_engine"]).available_engine() is None,
+    reason="no LibreOffice nor Chromium",
+)
+def test_download_pdf(hp_data: Any, personas: Any) -> None:
+    resp = _client(personas["council"]).get(
+        "/reports/download/?plan=haiphong-2026&as_of=2026-H1&kind=half-year&format=pdf"
+    )
+    assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
+    assert resp.content.startswith(b"%PDF")
+    assert resp["Content-Disposition"] == 'attachment; filename="bao-cao-haiphong-2026-2026-H1-half-year.pdf"'
