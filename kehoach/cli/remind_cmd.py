@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from kehoach.cli.base import CommandError, setup_django
-from kehoach.cli.tasks_cmd import load_plan, parse_day
+from kehoach.cli.tasks_cmd import load_plan, parse_day, today
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -31,7 +31,7 @@ def _run(args: argparse.Namespace) -> int:
     from kehoach.tasks.reminders import reminders_send
 
     plan = load_plan(args.plan)
-    reminders = reminders_send(plan=plan, as_of=as_of, days=args.days, dry_run=args.dry_run)
+    reminders = reminders_send(plan=plan, as_of=as_of or today(), days=args.days, dry_run=args.dry_run)
     for r in reminders:
         where = r.email or "(chưa có địa chỉ thư: không gửi)"
         verb = "sẽ gửi" if args.dry_run and r.email else ("đã gửi" if r.email else "bỏ qua")

@@ -31,15 +31,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sync.set_defaults(handler=_sync)
 
 
-def parse_day(value: str | None) -> dt.date:
+def parse_day(value: str | None) -> dt.date | None:
+    """A date from the command line; None (today in the site's time zone) when not given."""
     if not value:
-        return dt.date.today()
+        return None
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             pass
     raise CommandError(ERR_DATE.format(value=value))
+
+
+def today() -> dt.date:
+    from django.utils import timezone
+
+    return timezone.localdate()
 
 
 def load_plan(code: str | None) -> Any:
@@ -65,6 +72,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.status and args.status not in STATUS_LABELS:
         raise CommandError(f"--status {args.status!r}: chọn một trong {', '.join(STATUS_LABELS)}")
     plan = load_plan(args.plan)
+    as_of = as_of or today()
     rows = filter_rows(task_rows(plan, as_of=as_of), status=args.status, agency=args.agency.upper())
     if args.format == "json":
         doc = {"plan": plan.code, "as_of": as_of.isoformat(), "tasks": rows}

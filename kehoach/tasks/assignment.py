@@ -47,7 +47,30 @@ class AgencyRules:
             pos = norm.find(kw)
             if pos >= 0 and (pos == 0 or not norm[pos - 1].isalnum()):
                 hits.append((pos, -len(kw), kw, code))
-        return sorted(hits)
+        out: list[tuple[int, int, str, str]] = []
+        end = -1
+        for hit in sorted(hits):  # drop a keyword inside a longer one found at the same place
+            if hit[0] + -hit[1] <= end:
+                continue
+            out.append(hit)
+            end = max(end, hit[0] + -hit[1])
+        return out
+
+    def _by_section(self, titles: list[str], section: str) -> tuple[str, str]:
+        """Sub-section titles (deepest first), the sub-section's agency, the top title, the top section's."""
+        for title in reversed(titles[1:]):
+            hits = self._hits(title)
+            if hits:
+                return hits[0][3], f"section: {hits[0][2]}"
+        if section in self.sections and "." in section:
+            return self.sections[section], f"section {section}"
+        hits = self._hits(titles[0]) if titles else []
+        if hits:
+            return hits[0][3], f"section: {hits[0][2]}"
+        top = section.split(".")[0]
+        if top in self.sections:
+            return self.sections[top], f"section {top}"
+        return self.default, "default"
 
     def assign(
         self, *, deliverable: str | None, text: str, section_titles: Sequence[str], section: str
@@ -59,15 +82,7 @@ class AgencyRules:
                 lead, reason = hits[0][3], f"{label}: {hits[0][2]}"
                 break
         if not lead:
-            for title in reversed(list(section_titles)):
-                hits = self._hits(title)
-                if hits:
-                    lead, reason = hits[0][3], f"section: {hits[0][2]}"
-                    break
-        if not lead:
-            top = section.split(".")[0]
-            lead = self.sections.get(top, self.default)
-            reason = f"section {top}" if top in self.sections else "default"
+            lead, reason = self._by_section(list(section_titles), section)
         coop: list[str] = []
         for *_, code in self._hits(text):
             if code != lead and code not in coop:

@@ -8,8 +8,11 @@ Row dictionaries are the JSON contract of ``/tasks/?format=json`` and of
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from django.utils import timezone
 
 from kehoach.core.task_status import STATUS_LABELS, STATUS_ORDER, task_status
 from kehoach.core.workdays import workdays_between
@@ -20,11 +23,14 @@ __all__ = [
     "CSV_FIELDS",
     "csv_row",
     "filter_rows",
+    "overdue_first",
     "task_get",
     "task_history",
     "task_rows",
+    "task_rows_for",
     "task_tree",
     "task_warnings",
+    "update_dict",
 ]
 
 CSV_FIELDS = (
@@ -65,9 +71,35 @@ def _row(t: TaskItem, as_of: dt.date) -> dict[str, Any]:
     }
 
 
+def task_rows_for(tasks: Iterable[TaskItem], *, as_of: dt.date) -> list[dict[str, Any]]:
+    return [_row(t, as_of) for t in tasks]
+
+
+def update_dict(u: TaskUpdate, *, flat: bool = False) -> dict[str, Any]:
+    """One revision of a task (the JSON and CSV twins of the task page)."""
+    d: dict[str, Any] = {
+        "number": u.number,
+        "kind": u.kind,
+        "created_at": u.created_at.isoformat(),
+        "created_by": u.created_by.get_username() if u.created_by else None,
+        "progress": u.progress,
+        "note": u.note,
+        "evidence_number": u.evidence_number,
+        "evidence_date": u.evidence_date.isoformat() if u.evidence_date else None,
+        "evidence_file": u.evidence_file.name or None,
+        "completed_on": u.completed_on.isoformat() if u.completed_on else None,
+        "reason": u.reason,
+        "data": u.data,
+    }
+    if flat:
+        d["data"] = json.dumps(u.data, ensure_ascii=False) if u.data else ""
+        d = {k: "" if v is None else v for k, v in d.items()}
+    return d
+
+
 def task_rows(plan: Plan, *, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """Every current task of ``plan`` in plan order (two queries)."""
-    as_of = as_of or dt.date.today()
+    as_of = as_of or timezone.localdate()
     qs = (
         TaskItem.objects.filter(plan=plan, removed=False)
         .select_related("lead_agency")
@@ -134,7 +166,7 @@ def task_warnings(
 ) -> list[dict[str, Any]]:
     """Overdue tasks; tasks due within ``days`` working days; indicators heading for "không đạt"
     that no active task serves (only when the evaluation can say so)."""
-    as_of = as_of or dt.date.today()
+    as_of = as_of or timezone.localdate()
     rows = task_rows(plan, as_of=as_of) if rows is None else rows
     out: list[dict[str, Any]] = []
     for r in overdue_first(rows):

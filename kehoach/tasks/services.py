@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from kehoach.accounts.access import can
 from kehoach.accounts.models import Agency
@@ -239,7 +240,7 @@ def task_update(
     """Record an agency's progress report (a new revision). Completion needs evidence."""
     if not can(actor, "task.update", agencies=[task.lead_agency]):
         raise PermissionDenied
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     _check_progress(progress=progress, completed_on=completed_on, evidence_number=evidence_number,
                     evidence_date=evidence_date, evidence_file=evidence_file, today=today)  # fmt: skip
     _claim(task, expected_version)

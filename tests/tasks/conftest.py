@@ -93,6 +93,14 @@ def plan_with_tasks(tasks: dict[tuple[int, ...], list[dict[str, Any]]] | None = 
     from kehoach.plans.services import bundled_plan_document
 
     doc = copy.deepcopy(bundled_plan_document("haiphong-2026"))
+
+    def clear(node: dict[str, Any]) -> None:
+        node["tasks"] = []
+        for child in node.get("children", []):
+            clear(child)
+
+    for top in doc["tasks"]["sections"]:
+        clear(top)
     for path, items in (TASKS if tasks is None else tasks).items():
         node = doc["tasks"]["sections"][path[0]]
         for i in path[1:]:

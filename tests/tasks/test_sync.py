@@ -19,7 +19,7 @@ D = dt.date
 
 
 def _rows(plan: Any) -> dict[str, TaskItem]:
-    return {t.key: t for t in TaskItem.objects.filter(plan=plan).select_related("lead_agency")}
+    return {t.key: t for t in TaskItem.objects.filter(plan=plan, removed=False).select_related("lead_agency")}
 
 
 @pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_new_plan_version_keeps_progress_assignment_and_marks_removed(task_plan:
     assert rows["4.a.1"].progress == 40 and rows["4.a.1"].updates.count() == 1
     assert rows["4.a.1"].text == "Triển khai Kế hoạch phát triển nhà ở (sửa lời)."
     assert rows["8.a.1"].lead_agency.code == "SNV" and rows["8.a.1"].deadline == D(2026, 10, 31)
-    assert rows["10.a.1"].removed and not rows["4.a.1"].removed
+    assert TaskItem.objects.get(plan=task_plan, key="10.a.1").removed and "10.a.1" not in rows
     plan_load(document=plan_with_tasks(), reason="lại bản đầu")
     assert not TaskItem.objects.get(plan=task_plan, key="10.a.1").removed
 
@@ -131,3 +131,23 @@ def test_cooperating_agencies_are_the_others_named_in_the_text() -> None:
         section="4.a",
     )
     assert (a.lead, a.cooperating) == ("SXD", ("STC", "SNNMT"))
+
+
+@pytest.mark.parametrize(
+    ("titles", "section", "lead"),
+    [
+        (["Ưu tiên nguồn lực cho phát triển y tế, giáo dục và đào tạo chất lượng cao", ""], "8.b", "SGDDT"),
+        (["Ưu tiên nguồn lực cho phát triển y tế, giáo dục và đào tạo chất lượng cao", ""], "8.a", "SYT"),
+        (["Tăng cường quốc phòng, an ninh; xây dựng khu vực phòng thủ", ""], "10.a", "BCHQS"),
+        (["Tăng cường quốc phòng, an ninh; xây dựng khu vực phòng thủ", ""], "10.b", "SNGV"),
+        (["Đổi mới mạnh mẽ mô hình tăng trưởng", "Phát triển nông nghiệp hàng hóa hiện đại"], "1.-", "SNNMT"),
+        ([], "7", "SVHTTDL"),
+        ([], "99", "STC"),
+    ],
+)
+def test_tasks_without_keywords_fall_back_on_their_section(
+    titles: list[str], section: str, lead: str
+) -> None:
+    a = haiphong_rules().assign(deliverable=None, text="Tiếp tục triển khai có hiệu quả.", section_titles=titles,
+                                section=section)  # fmt: skip
+    assert a.lead == lead
