@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kehoach.accounts.access import agencies_of, can, roles_of
 from kehoach.accounts.models import Agency, Role
@@ -30,10 +30,10 @@ from kehoach.submissions.services import (
     figure_submit_many,
 )
 
-MSG_SAVED = "Đã lưu {n} số liệu."
-MSG_SUBMITTED = "Đã gửi {n} số liệu cho thường trực kế hoạch."
-MSG_NOTHING = "Không có thay đổi."
-MSG_FIX = "Chưa lưu: hãy sửa các ô được đánh dấu. Số liệu bạn nhập vẫn còn trên trang."
+MSG_SAVED = gettext_lazy("Đã lưu {n} số liệu.")
+MSG_SUBMITTED = gettext_lazy("Đã gửi {n} số liệu cho thường trực kế hoạch.")
+MSG_NOTHING = gettext_lazy("Không có thay đổi.")
+MSG_FIX = gettext_lazy("Chưa lưu: hãy sửa các ô được đánh dấu. Số liệu bạn nhập vẫn còn trên trang.")
 
 
 def _member(request: HttpRequest) -> None:
@@ -151,7 +151,7 @@ def _save(
     pairs = _row_forms(rows, request.POST)
     reason = request.POST.get("reason", "").strip()
     if not all(form.is_valid() for _r, form in pairs if form.is_bound):
-        messages.error(request, _(MSG_FIX))
+        messages.error(request, str(MSG_FIX))
         return _render_form(request, plan, agency, period, pairs, True, 400, reason)
     inputs = [_input(row, form) for row, form in pairs if form.is_bound and form.has_changed()]
     try:
@@ -167,7 +167,7 @@ def _save(
         for w in s.warnings.values():
             messages.warning(request, f"{s.figure.target.key}: {w}")
     messages.success(
-        request, _(MSG_SAVED).format(n=len([s for s in saved if s.revision])) if saved else _(MSG_NOTHING)
+        request, str(MSG_SAVED).format(n=len([s for s in saved if s.revision])) if saved else str(MSG_NOTHING)
     )
     if "submit" in request.POST:
         figures = [
@@ -176,7 +176,7 @@ def _save(
             if r.figure
         ]
         n = figure_submit_many(actor=request.user, figures=figures)
-        messages.success(request, _(MSG_SUBMITTED).format(n=n))
+        messages.success(request, str(MSG_SUBMITTED).format(n=n))
     return redirect("submissions:form", plan.code, agency.code, period.code)
 
 
@@ -216,7 +216,7 @@ def _failed(
             if field == "reason":
                 reason_error = message
             form.add_error(field if field in form.fields else "value", message)
-    messages.error(request, _(MSG_FIX))
+    messages.error(request, str(MSG_FIX))
     return _render_form(request, plan, agency, period, pairs, True, 400, reason, reason_error)
 
 

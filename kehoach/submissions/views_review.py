@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kehoach.accounts.access import can
 from kehoach.core.periods import Period, PeriodError, parse_period
@@ -29,10 +29,10 @@ from kehoach.submissions.services import (
 )
 from kehoach.submissions.views import _context, _member
 
-MSG_DONE = "Đã xử lý {n} số liệu."
-MSG_LOCKED = "Đã khóa sổ kỳ {period}."
-MSG_IMPORTED = "Đã nhập {n} số liệu từ tệp Excel."
-ERR_RETURN_REASON = "Cần ghi lý do khi trả lại số liệu."
+MSG_DONE = gettext_lazy("Đã xử lý {n} số liệu.")
+MSG_LOCKED = gettext_lazy("Đã khóa sổ kỳ {period}.")
+MSG_IMPORTED = gettext_lazy("Đã nhập {n} số liệu từ tệp Excel.")
+ERR_RETURN_REASON = gettext_lazy("Cần ghi lý do khi trả lại số liệu.")
 ACTIONS = {"approve": figure_approve, "publish": figure_publish, "return": figure_return}
 CONTENT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -77,13 +77,13 @@ def _review_post(request: HttpRequest, plan_obj: Plan, p: Period) -> HttpRespons
     reason = request.POST.get("reason", "").strip()
     if action == "lock":
         period_lock(actor=request.user, plan=plan_obj, period=p, reason=reason)
-        messages.success(request, _(MSG_LOCKED).format(period=p.label()))
+        messages.success(request, str(MSG_LOCKED).format(period=p.label()))
         return redirect("submissions:review", plan_obj.code, p.code)
     service = ACTIONS.get(action)
     if service is None:
         raise Http404(action)
     if action == "return" and not reason:
-        messages.error(request, _(ERR_RETURN_REASON))
+        messages.error(request, str(ERR_RETURN_REASON))
         return redirect("submissions:review", plan_obj.code, p.code)
     ids = [int(x) for x in request.POST.getlist("figure") if x.isdigit()]
     n = 0
@@ -93,7 +93,7 @@ def _review_post(request: HttpRequest, plan_obj: Plan, p: Period) -> HttpRespons
             n += 1
         except SubmissionError as exc:
             messages.error(request, f"{f.target.key}: {exc}")
-    messages.success(request, _(MSG_DONE).format(n=n))
+    messages.success(request, str(MSG_DONE).format(n=n))
     return redirect("submissions:review", plan_obj.code, p.code)
 
 
@@ -130,7 +130,7 @@ def upload(request: HttpRequest, plan: str, agency: str, period: str) -> HttpRes
             errors = [e.message(lang) for e in exc.errors]
             status = 400
         else:
-            messages.success(request, _(MSG_IMPORTED).format(n=len(report.saved)))
+            messages.success(request, str(MSG_IMPORTED).format(n=len(report.saved)))
             for w in report.warnings:
                 messages.warning(request, w)
             return redirect("submissions:form", plan_obj.code, agency_obj.code, p.code)
