@@ -96,11 +96,19 @@ def parse_deadline(text: str, *, year: int, sessions: SessionDates | None = None
 
     Returns kind ``continuing`` for "thường xuyên" without a date, ``none`` when nothing is said.
     """
-    low = re.sub(r"\s+", " ", (text or "").lower())
+    norm = re.sub(r"\s+", " ", text or "")
+    low = norm.lower()
     found = [d for d in _found(low, year, sessions or SessionDates()) if d.date is not None]
     if found:
-        return min(found, key=lambda d: d.date or dt.date.max)
+        first = min(found, key=lambda d: d.date or dt.date.max)
+        return Deadline(first.date, first.kind, _original(norm, low, first.text))
     m = re.search(r"thường xuyên", low)
     if m:
-        return Deadline(None, "continuing", m.group(0))
+        return Deadline(None, "continuing", _original(norm, low, m.group(0)))
     return Deadline(None, "none", "")
+
+
+def _original(norm: str, low: str, words: str) -> str:
+    """The matched words as the text writes them ("Quý II/2026", not "quý ii/2026")."""
+    at = low.find(words)
+    return norm[at : at + len(words)] if at >= 0 and len(norm) == len(low) else words
