@@ -91,3 +91,15 @@ def test_agency_editor_signs_in_and_sees_the_agency_page(figures, personas, page
     assert page.get_by_test_id("record").is_visible()
     page.shot("dashboard-agency")
     _no_sideways_scroll(page)
+
+
+def test_keyboard_first_stop_and_print(figures, page) -> None:
+    page.goto_path("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    page.emulate_media(media="print")
+    assert page.get_by_test_id("filters").is_hidden()
+    assert page.locator("header.site").is_hidden()
+    assert page.locator("tr[data-indicator]").count() == 22
+    assert page.locator('tr[data-indicator="5"]').is_visible()
+    page.shot("dashboard-print")

@@ -62,3 +62,18 @@ def test_unknown_agency_is_404(figures, personas) -> None:
     c = Client()
     c.force_login(personas["council"])
     assert c.get("/agencies/KHONG/").status_code == 404
+
+
+def test_agency_page_queries_do_not_grow(figures, personas, django_assert_max_num_queries) -> None:
+    from tests.dashboard.conftest import add_figure
+
+    c = Client()
+    c.force_login(personas["editor_stc"])
+    c.get("/agencies/STC/")
+    with django_assert_max_num_queries(20) as ctx:
+        c.get("/agencies/STC/")
+    for m in (4, 5, 6):
+        add_figure(figures, "5.2", f"2026-{m:02d}", 1000.0 * m)
+        add_figure(figures, "5.3", f"2026-{m:02d}", 900.0 * m)
+    with django_assert_max_num_queries(len(ctx.captured_queries)):
+        c.get("/agencies/STC/")
