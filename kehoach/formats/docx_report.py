@@ -115,6 +115,37 @@ def _para(
     return p
 
 
+_PPR_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
 def _rule(container: Any, width_mm: float, cell_mm: float) -> None:
     """A short centred horizontal rule: the top border of an empty paragraph narrowed by indents."""
     from docx.oxml import OxmlElement
@@ -133,7 +164,8 @@ def _rule(container: Any, width_mm: float, cell_mm: float) -> None:
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         top.set(qn(k), v)
     borders.append(top)
-    ppr.append(borders)
+    # Word is strict about the order of paragraph properties: pBdr goes before shd, tabs, spacing, ind, jc…
+    ppr.insert_element_before(borders, *_PPR_AFTER_PBDR)
 
 
 def _borderless_table(doc: Any, widths_mm: tuple[float, float]) -> Any:

@@ -215,3 +215,22 @@ def test_html_has_the_same_parts() -> None:
     ):
         assert part in html, part
     assert "<script" not in html and "http" not in html.replace('lang="vi"', "")
+
+
+def test_paragraph_properties_in_schema_order(opened: docx.document.Document) -> None:
+    """Word refuses a file whose paragraph properties are out of the schema's order (LibreOffice does not)."""
+    order = (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+        "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+        "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ).split()  # ECMA-376 Part 1, 17.3.1.26 (CT_PPr)
+    parts = [
+        opened.element,
+        *(s.header._element for s in opened.sections),
+        opened.sections[0].footer._element,
+    ]
+    for root in parts:
+        for ppr in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pPr"):
+            tags = [c.tag.split("}")[1] for c in ppr]
+            assert tags == sorted(tags, key=order.index), tags

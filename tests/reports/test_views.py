@@ -73,9 +73,11 @@ def test_preview_with_download_buttons_and_json_twin(hp_data: Any, personas: Any
     assert [r["TT"] for r in data["rows"] if r["TT"].isdigit()] == [str(n) for n in range(1, 23)]
 
 
-def test_agency_report_of_another_agency_is_refused_for_an_editor(hp_data: Any, personas: Any) -> None:
-    resp = _client(personas["editor_sct"]).get(
-        "/reports/download/?plan=haiphong-2026&as_of=2026-09&kind=agency&agency=STC&format=docx"
+@pytest.mark.parametrize("page", ["download", "view"])
+@pytest.mark.parametrize("who", ["editor_sct", "viewer_sct"])
+def test_agency_report_of_another_agency_is_refused(hp_data: Any, personas: Any, page: str, who: str) -> None:
+    resp = _client(personas[who]).get(
+        f"/reports/{page}/?plan=haiphong-2026&as_of=2026-09&kind=agency&agency=STC&format=docx"
     )
     assert resp.status_code == 403
     assert ERR_FORBIDDEN_AGENCY.format(agency="Sở Tài chính") in resp.content.decode()
