@@ -133,19 +133,26 @@ def indicator_page(j: Judged, n: int, lang: str) -> tuple[Indicator, dict[str, A
     lead = sorted({t["lead_agency"] for t in row["targets"] if t["lead_agency"]})
     coop = sorted({a for t in row["targets"] for a in t["cooperating_agencies"]} - set(lead))
     names = dict(Agency.objects.filter(code__in=lead + coop).values_list("code", "name"))
-    explanations = [
-        {"target": t.key, "period": ev.latest.period.code if ev.latest else "", "text": line}
+    evaluation = [
+        {"target": t.key, "text": line}
         for t in j.targets.values()
         if t.indicator_id == indicator.pk and (ev := j.evaluation.targets.get(t.key)) is not None
         for line in ev.explanation
+    ]
+    figures = figure_table(j, indicator)
+    explanations = [
+        {"target": f["target"], "period": f["period"], "text": f["explanation"]}
+        for f in figures
+        if f["explanation"]
     ]
     return indicator, {
         "indicator": row,
         "source": indicator.source,
         "lead_agencies": [{"code": c, "name": names.get(c, c)} for c in lead],
         "cooperating_agencies": [{"code": c, "name": names.get(c, c)} for c in coop],
-        "figures": figure_table(j, indicator),
+        "figures": figures,
         "explanations": explanations,
+        "evaluation": evaluation,
     }
 
 

@@ -73,11 +73,13 @@ def make_figures(assigned: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_pages(settings: Any) -> Any:
-    """Every test renders its pages (the microcache has its own tests)."""
-    from kehoach.dashboard import microcache
+def _fresh_pages(settings: Any, monkeypatch: Any) -> Any:
+    """Every test renders its pages (the microcache has its own tests) and asks for the banner
+    on every request (query counts do not depend on timing)."""
+    from kehoach.dashboard import context, microcache
 
     settings.KEHOACH_PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(context, "TTL_SECONDS", 0.0)
     microcache.clear()
     yield
     microcache.clear()

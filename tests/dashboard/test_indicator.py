@@ -122,3 +122,13 @@ def test_indicator_page_queries_do_not_grow_with_figures(figures, django_assert_
         add_figure(figures, "5.2", f"2026-{m:02d}", 1000.0 * m)
     with django_assert_max_num_queries(len(ctx.captured_queries)):
         client.get("/indicators/5/")
+
+
+def test_agency_explanations_are_shown(figures) -> None:
+    from tests.dashboard.conftest import add_figure
+
+    add_figure(
+        figures, "5.2", "2026-03", 20000.0, explanation="Thu tiền sử dụng đất chậm do thị trường trầm lắng."
+    )
+    html = _client().get("/indicators/5/").content.decode()
+    assert "5.2, Tháng 3/2026: Thu tiền sử dụng đất chậm do thị trường trầm lắng." in html
