@@ -180,6 +180,21 @@ def test_pdf_style_text_gives_the_same_plan_as_clean_text() -> None:
             ],
         ),
         (
+            "3. Các chỉ tiêu chủ yếu\n1. Các chỉ tiêu về kinh tế:\n(1) Tốc độ tăng trưởng GRDP đạt 12% trở lên.\n"
+            "(2) Thu ngân sách nhà nước đạt 30.000 tỷ đồng.\n2. Các chỉ tiêu về xã hội:\n(3) Tỷ lệ hộ nghèo giảm 1%.\n"
+            "4. Nhiệm vụ trọng tâm\nĐiều 2. Nhiệm vụ và giải pháp",
+            [
+                ("ge", 12, None, None, "%", False),
+                ("eq", 30000, None, None, "tỷ đồng", False),
+                ("eq", 1, None, None, "%", False),
+            ],
+        ),
+        (
+            "So với năm 2025, thu ngân sách năm 2026 dự kiến tăng 10%. Năm 2025, GRDP ước tăng 8%. Đến năm 2030, "
+            "GRDP bình quân đầu người đạt 8.000 USD. Kỳ họp có 50/50 đại biểu tán thành (100%).",
+            [("eq", 10, None, None, "%", False)],
+        ),
+        (
             "Năm 2026, thành phố phấn đấu tăng trưởng GRDP 9,5%, thu hút vốn FDI 1,5 tỷ USD. Năm 2025, GRDP tăng "
             "8,1%, vốn FDI đạt 1,2 tỷ USD.",
             [("eq", 9.5, None, None, "%", False), ("eq", 1.5, None, None, "tỷ USD", False)],

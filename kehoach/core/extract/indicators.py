@@ -33,7 +33,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("plus", re.compile(r"^\+\s+")),
     ("bullet", re.compile(r"^[•*·]\s+")),
 ]
-_LIST_HEADING = re.compile(r"chỉ tiêu|mục tiêu cụ thể|mục tiêu chủ yếu|một số mục tiêu", re.I)
+_LIST_HEADING = re.compile(
+    r"chỉ tiêu|mục tiêu cụ thể|mục tiêu chủ yếu|một số mục tiêu|mục tiêu[^.]*:\s*$", re.I
+)
 _NUMBERED = {"paren", "dotnum", "closenum", "dotnum2"}
 _VOTE = re.compile(r"\d+\s*/\s*\d+\s*đại biểu|tán thành|biểu quyết|đại biểu có mặt|phiếu", re.I)
 _PAST = re.compile(
@@ -81,11 +83,15 @@ def find_indicators(
     for h, p in enumerate(paras[:limit]):
         if _is_list_heading(p):
             res = _read_list(cleaned, h, limit, year, five_year)
-            if len(res.indicators) >= 2 and (best is None or len(res.indicators) >= len(best.indicators)):
+            if len(res.indicators) >= 2 and (best is None or _score(res) >= _score(best)):
                 best = res
     if best is not None or not prose:
         return best or IndicatorResult()
     return _read_prose(cleaned, limit, year, five_year)
+
+
+def _score(res: IndicatorResult) -> tuple[int, int]:
+    return len(res.indicators), sum(1 for i in res.indicators if i.group)
 
 
 def _is_list_heading(p: str) -> bool:
@@ -108,9 +114,8 @@ def _read_list(
         st, num, length = marker(p)
         body = p[length:]
         parsed = parse_item(body, year=year, five_year=five_year)
-        if st in ("dieu", "roman") or (
-            st is not None and st == head_style and st != style and parsed is None
-        ):
+        sibling = st is not None and st == head_style and st != style and parsed is None
+        if st in ("dieu", "roman") or (sibling and not _is_group(body)):
             break
         if style is None and parsed is not None:
             style = st or "plain"
@@ -167,6 +172,11 @@ def _add(
     )
 
 
+def _is_group(body: str) -> bool:
+    """ "1. Các chỉ tiêu về kinh tế", "Về xã hội:": a group of the list, not the next part of the document."""
+    return len(body) < 120 and bool(_LIST_HEADING.search(body) or re.match(r"^(?:về|lĩnh vực)\s", body, re.I))
+
+
 def _merge_sub(ind: Indicator, parsed: tuple[str, list[Any], Direction]) -> None:
     name, targets, _ = parsed
     label = re.sub(r"^(?:riêng|trong đó|gồm)[:\s]+", "", name, flags=re.I).strip() or None
@@ -218,15 +228,15 @@ def _context(
     """plan, past, far or the previous context, from the words before the first figure."""
     first = find_values(sentence)
     head = sentence[: first[0].start] if first else sentence
-    found = re.findall(r"(?<!so với )(?<!so )\bnăm (\d{4})\b|đến năm (\d{4})", head, re.I)
+    found = re.findall(r"(?<![Ss]o với )(?<![Ss]o )\bnăm (\d{4})\b|đến năm (\d{4})", head, re.I)
     years = [int(a or b) for a, b in found]
     if _PAST.search(sentence):
         return "past" if not years or years[-1] != year else prev
     if years and year is not None:
-        y = years[0]
-        if five_year:
-            return "plan" if five_year[0] <= y <= five_year[1] else ("past" if y < five_year[0] else "far")
-        return "plan" if y == year else ("past" if y < year else "far")
+        first, last = five_year or (year, year)
+        if any(first <= y <= last for y in years):
+            return "plan"
+        return "past" if years[0] < first else "far"
     if re.search(r"\bnăm qua\b|\bnăm nay\b", head, re.I):
         return "past"
     if _PLAN_WORDS.search(sentence):

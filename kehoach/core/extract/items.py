@@ -28,7 +28,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"[\s,;:(\-]+$")
 _SO_VOI = re.compile(r"\s*so với[^;,.()]*", re.I)
 _YEAR = re.compile(
-    r"(?<!so với )(?<!so )\bnăm (\d{4})\b|\bđến (\d{4})\b|\bgiai đoạn \d{4}\s*-\s*(\d{4})", re.I
+    r"(?<![Ss]o với )(?<![Ss]o )\bnăm (\d{4})\b|\bđến (\d{4})\b|\bgiai đoạn \d{4}\s*-\s*(\d{4})", re.I
 )
 _LEAD_NAME = re.compile(
     r"^(?:(?:phấn đấu|chỉ tiêu)\s+|(?:đến|trong|vào)?\s*năm \d{4},?\s+|giai đoạn \d{4}\s*-\s*\d{4},?\s+|"
