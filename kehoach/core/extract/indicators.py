@@ -233,10 +233,10 @@ def _context(
     if _PAST.search(sentence):
         return "past" if not years or years[-1] != year else prev
     if years and year is not None:
-        first, last = five_year or (year, year)
-        if any(first <= y <= last for y in years):
+        lo, hi = five_year or (year, year)
+        if any(lo <= y <= hi for y in years):
             return "plan"
-        return "past" if years[0] < first else "far"
+        return "past" if years[0] < lo else "far"
     if re.search(r"\bnăm qua\b|\bnăm nay\b", head, re.I):
         return "past"
     if _PLAN_WORDS.search(sentence):
