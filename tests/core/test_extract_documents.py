@@ -203,3 +203,30 @@ def test_pdf_style_text_gives_the_same_plan_as_clean_text() -> None:
 )
 def test_short_forms(text: str, expected: list[Key]) -> None:
     assert keys(extract_plan(text)) == expected
+
+
+def test_press_summary_of_the_seed() -> None:
+    plan = extract_plan(read("haiphong_press.txt"))
+    assert keys(plan) == [
+        ("approx", 13, None, None, "%", False),
+        ("eq", 15.16, None, None, "%", False),
+        ("eq", 11, None, None, "%", False),
+        ("eq", 7944.5, None, None, "USD", False),
+        ("approx", 201.6, None, None, "triệu đồng", False),
+        ("eq", 15.5, None, None, "%", False),
+        ("eq", 16, None, None, "%", True),
+        ("eq", 194935.654, None, None, "tỷ đồng", False),
+        ("eq", 52, None, None, "tỷ USD", False),
+        ("eq", 238, None, None, "triệu tấn", False),
+        ("eq", 16.08, None, None, "triệu lượt khách", False),
+        ("range", None, 3.8, 4.3, "tỷ USD", False),
+        *[("rank_top", v, None, None, None, s) for _ in range(4) for v, s in ((5, False), (3, True))],
+        ("eq", 7135, None, None, "căn", False),
+        ("range", None, 8, 10, "đơn vị", False),
+    ]
+    names = [i.name for i in plan.indicators]
+    assert names[0] == "Tốc độ tăng trưởng GRDP" and "Hoàn thành căn nhà ở xã hội" in names
+    assert [t.qualifier for t in plan.indicators[0].targets][1:] == [
+        "khu vực công nghiệp - xây dựng",
+        "khu vực dịch vụ",
+    ]

@@ -116,6 +116,10 @@ def _current(text: str, f: Found, year: int | None, five_year: tuple[int, int] |
 
 def _name(text: str, first: Found) -> str:
     label = _TRAILING.sub("", text[: first.start]).strip()
+    for word in ("phấn đấu ", "đặt mục tiêu ", "đề ra mục tiêu "):
+        k = label.lower().rfind(word)
+        if k >= 0:
+            label = label[k + len(word) :]  # "Thành phố phấn đấu hoàn thành …" → "hoàn thành …"
     label = _LEAD_NAME.sub("", label)
     label = re.sub(r"\s+(?:đến|vào|trong|của)$", "", label)
     label = _TRAILING.sub("", re.sub(r"\s*(?:là|gồm|như sau)$", "", label))
@@ -125,8 +129,7 @@ def _name(text: str, first: Found) -> str:
         if rest and not find_values(rest):
             unit = first.unit if first.unit not in ("%", "điểm %") else None
             label = " ".join(p for p in (label, unit, rest) if p)
-            label = label[:1].upper() + label[1:]
-    return label
+    return label[:1].upper() + label[1:]
 
 
 def _clean_label(between: str) -> str:
