@@ -23,7 +23,6 @@ __all__ = [
     "load_series",
     "period_key",
     "plan_periods",
-    "same_end_codes",
     "verdict_class",
 ]
 
@@ -59,21 +58,6 @@ def indicator_verdict(codes: Iterable[str]) -> str:
 def period_key(p: Period) -> tuple[int, int, int]:
     """Later periods sort last; of two ending together, the longer (cumulative) one wins."""
     return (p.year, p.last_month, p.months)
-
-
-def same_end_codes(p: Period) -> list[str]:
-    """Codes of every period of ``p``'s year ending with its last month (2026-09, 2026-Q3, 2026-9M)."""
-    m, y = p.last_month, p.year
-    out = [Period(y, "month", m).code]
-    if m % 3 == 0:
-        out.append(Period(y, "quarter", m // 3).code)
-    if m in (6, 12):
-        out.append(Period(y, "half", m // 6).code)
-    if m == 9:
-        out.append(Period(y, "nine_months").code)
-    if m == 12:
-        out.append(Period(y, "year").code)
-    return out
 
 
 def _visible(qs: Any, published_only: bool) -> Any:

@@ -93,16 +93,36 @@ def _line_layer(label: str, colour: str, dash: Sequence[int], *, points: bool) -
     }
 
 
-def _history_layer(years: Sequence[str]) -> dict[str, Any]:
-    return {
-        "transform": [{"filter": {"field": "series", "oneOf": list(years)}}],
-        "mark": {"type": "line", "color": COLOURS["history"], "strokeWidth": 1, "opacity": 0.7},
-        "encoding": {
-            "x": {"field": "month", "type": "quantitative"},
-            "y": {"field": "value", "type": "quantitative"},
-            "detail": {"field": "series"},
+def _history_layers(history: Mapping[int, Mapping[int, float]]) -> list[dict[str, Any]]:
+    """Earlier years as thin grey lines, each named by its year at its last point."""
+    years = [str(y) for y in sorted(history) if history[y]]
+    if not years:
+        return []
+    ends = [
+        {"month": max(history[y]), "value": history[y][max(history[y])], "year": str(y)}
+        for y in sorted(history)
+        if history[y]
+    ]
+    return [
+        {
+            "transform": [{"filter": {"field": "series", "oneOf": years}}],
+            "mark": {"type": "line", "color": COLOURS["history"], "strokeWidth": 1, "opacity": 0.8},
+            "encoding": {
+                "x": {"field": "month", "type": "quantitative"},
+                "y": {"field": "value", "type": "quantitative"},
+                "detail": {"field": "series"},
+            },
         },
-    }
+        {
+            "data": {"values": ends},
+            "mark": {"type": "text", "color": COLOURS["history"], "align": "left", "dx": 4, "fontSize": 10},
+            "encoding": {
+                "x": {"field": "month", "type": "quantitative"},
+                "y": {"field": "value", "type": "quantitative"},
+                "text": {"field": "year"},
+            },
+        },
+    ]
 
 
 def _projection_layers(d: ChartData, w: Mapping[str, str], last: int) -> list[dict[str, Any]]:
@@ -147,12 +167,9 @@ def progress_spec(d: ChartData, *, lang: str = "vi", width: int = 560, height: i
     """The Vega-Lite specification of a target's year (deterministic: same data, same spec)."""
     w = WORDS["en" if lang == "en" else "vi"]
     values = _rows(w["actual"], d.actual) + _rows(w["expected"], d.expected)
-    years = [str(y) for y in sorted(d.history)]
     for y in sorted(d.history):
         values += _rows(str(y), d.history[y])
-    layers: list[dict[str, Any]] = []
-    if years:
-        layers.append(_history_layer(years))
+    layers: list[dict[str, Any]] = _history_layers(d.history)
     layers.append(_line_layer(w["expected"], COLOURS["expected"], (6, 4), points=False))
     layers.append(_line_layer(w["actual"], COLOURS["actual"], (), points=True))
     if d.target is not None:

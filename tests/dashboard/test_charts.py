@@ -22,8 +22,9 @@ def test_spec_carries_every_series() -> None:
     series = {v["series"] for v in spec["data"]["values"]}
     assert series == {"Thực hiện", "Kịch bản / tiến độ cần đạt", "2025"}
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["line", "line", "line", "rule", "area", "point"]
-    band = spec["layer"][4]["data"]["values"]
+    assert marks == ["line", "text", "line", "line", "rule", "area", "point"]
+    assert spec["layer"][1]["data"]["values"] == [{"month": 12, "value": 170000.0, "year": "2025"}]
+    band = spec["layer"][5]["data"]["values"]
     assert band == [{"month": 3, "lo": 48123.5, "hi": 48123.5}, {"month": 12, "lo": 180000.0, "hi": 200000.0}]
 
 
