@@ -165,21 +165,20 @@ def tasks_assign_haiphong(plan: Plan, rules: AgencyRules | None = None) -> int:
 
         seed_agencies()
         agencies = {a.code: a for a in Agency.objects.all()}
-    count = 0
-    for task in TaskItem.objects.filter(plan=plan, removed=False, lead_assigned=False):
-        a = rules.assign(
-            deliverable=task.deliverable_title,
-            text=task.text,
-            section_titles=list(task.section_titles),
-            section=task.section,
-        )
-        lead = agencies.get(a.lead)
-        if lead is None:
-            continue
-        task.lead_agency = lead
-        task.save(update_fields=["lead_agency"])
-        task.cooperating_agencies.set([agencies[c] for c in a.cooperating if c in agencies])
-        count += 1
+    tasks = list(TaskItem.objects.filter(plan=plan, removed=False, lead_assigned=False))
+    through = TaskItem.cooperating_agencies.through
+    links = []
+    for task in tasks:
+        a = rules.assign(deliverable=task.deliverable_title, text=task.text,
+                         section_titles=list(task.section_titles), section=task.section)  # fmt: skip
+        task.lead_agency = agencies.get(a.lead)
+        links += [
+            through(taskitem_id=task.pk, agency_id=agencies[c].pk) for c in a.cooperating if c in agencies
+        ]
+    TaskItem.objects.bulk_update(tasks, ["lead_agency"])
+    through.objects.filter(taskitem_id__in=[t.pk for t in tasks]).delete()
+    through.objects.bulk_create(links)
+    count = sum(1 for t in tasks if t.lead_agency is not None)
     audit_record(actor=None, action="task.assign_rules", object_type="plan", object_id=plan.code,
                  plan_code=plan.code, data={"assigned": count})  # fmt: skip
     return count

@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<str:key>/update/", views.task_update_view, name="update"),
     path("<str:key>/confirm/", views.task_confirm_view, name="confirm"),
     path("<str:key>/assign/", views.task_assign_view, name="assign"),
+    path("<str:key>/evidence/<int:number>/", views.task_evidence, name="evidence"),
 ]

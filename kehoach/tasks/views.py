@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ from kehoach.plans.twins import respond
 from kehoach.tasks import selectors as sel
 from kehoach.tasks import services
 from kehoach.tasks.forms import TaskAssignForm, TaskConfirmForm, TaskFilterForm, TaskUpdateForm
-from kehoach.tasks.models import TaskItem
+from kehoach.tasks.models import TaskItem, TaskUpdate
 
 WARN_DAYS = 5  # working days ahead that count as "sắp đến hạn" on the pages
 
@@ -206,3 +207,15 @@ def task_assign_view(request: HttpRequest, key: str) -> HttpResponse:
         return _failed(request, plan, task, "assign_form", form, exc)
     messages.success(request, _("Đã giao nhiệm vụ."))
     return _back(plan, task)
+
+
+def task_evidence(request: HttpRequest, key: str, number: int) -> HttpResponseBase:
+    """The evidence file of one update, for signed-in members (any role)."""
+    _plan_row, task = _task(request, key)
+    if not can(request.user, "figure.view_unpublished"):
+        raise PermissionDenied
+    update = TaskUpdate.objects.filter(task=task, number=number).first()
+    if update is None or not update.evidence_file:
+        raise Http404(number)
+    name = (update.evidence_file.name or "").rsplit("/", 1)[-1]
+    return FileResponse(update.evidence_file.open("rb"), as_attachment=True, filename=name)

@@ -182,3 +182,19 @@ def test_secretariat_confirms_and_assigns(sct_task: TaskItem, personas: Any) -> 
     assert str(t.deadline) == "2026-09-30" and [a.code for a in t.cooperating_agencies.all()] == ["STC"]
     assert _client(personas["editor_stc"]).post("/tasks/1.-1.1/assign/", {"version": 3}).status_code == 403
     assert _client().post("/tasks/1.-1.1/confirm/", {"version": 3}).status_code == 403
+
+
+def test_evidence_file_for_members_only(sct_task: TaskItem, personas: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    f = SimpleUploadedFile("qd-45.pdf", b"%PDF-1.4 quyet dinh 45", content_type="application/pdf")
+    r = _client(personas["editor_sct"]).post(
+        "/tasks/1.-1.1/update/",
+        {"version": 0, "progress": 100, "completed": "on", "completed_on": "2026-06-20", "evidence_file": f},
+    )
+    assert r.status_code == 302
+    r = _client(personas["editor_stc"]).get("/tasks/1.-1.1/evidence/1/")
+    assert r.status_code == 200 and b"".join(r.streaming_content).startswith(b"%PDF-1.4 quyet dinh 45")
+    assert _client().get("/tasks/1.-1.1/evidence/1/").status_code == 403
+    assert _client(personas["nobody"]).get("/tasks/1.-1.1/evidence/1/").status_code == 403
+    assert _client(personas["council"]).get("/tasks/1.-1.1/evidence/2/").status_code == 404
