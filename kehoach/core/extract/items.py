@@ -123,8 +123,12 @@ def _name(text: str, first: Found) -> str:
     label = _LEAD_NAME.sub("", label)
     label = re.sub(r"\s+(?:đến|vào|trong|của)$", "", label)
     label = _TRAILING.sub("", re.sub(r"\s*(?:là|gồm|như sau)$", "", label))
-    if not first.chain and len(label.split()) <= 3 and first.unit:
+    if (not first.chain or not label) and len(label.split()) <= 3 and first.unit:
+        # "Thành lập 08 - 10 đơn vị dân quân …", "Giảm 10% số vụ tai nạn giao thông": the name goes on after.
+        label = label or text[: first.num_start].strip()
         rest = re.split(r"[;]|\.(?:\s|$)", text[first.end :])[0]
+        if find_values(rest):
+            rest = re.split(r"[,;]", rest)[0]
         rest = _SO_VOI.sub("", rest).strip()
         if rest and not find_values(rest):
             unit = first.unit if first.unit not in ("%", "điểm %") else None
