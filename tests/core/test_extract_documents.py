@@ -230,3 +230,15 @@ def test_press_summary_of_the_seed() -> None:
         "khu vực công nghiệp - xây dựng",
         "khu vực dịch vụ",
     ]
+
+
+def test_ambiguous_number_is_read_and_flagged() -> None:
+    plan = extract_plan(
+        "Các chỉ tiêu chủ yếu năm 2026:\n- GRDP bình quân đầu người đạt 4,125 nghìn USD.\n- Thu ngân sách đạt 1.200 tỷ đồng."
+    )
+    assert keys(plan) == [
+        ("eq", 4.125, None, None, "nghìn USD", False),
+        ("eq", 1200, None, None, "tỷ đồng", False),
+    ]
+    assert len(plan.needs_review) == 1 and "4,125" in plan.needs_review[0]["reason"]
+    assert plan.needs_review[0]["reason"].startswith("cần xem lại")

@@ -16,7 +16,7 @@ from typing import Any
 from kehoach.core.extract.clean import Cleaned
 from kehoach.core.extract.items import Direction, parse_item
 from kehoach.core.extract.normalize import UPPER
-from kehoach.core.extract.values import find_values
+from kehoach.core.extract.values import NUMBER, find_values, is_ambiguous
 from kehoach.core.plan import Indicator
 
 __all__ = ["IndicatorResult", "find_indicators", "marker"]
@@ -157,6 +157,7 @@ def _add(
         res.needs_review.append(_review(body, span.to_dict(), "không đọc được giá trị mục tiêu"))
         return
     name, targets, direction = parsed
+    _flag_ambiguous(res, body, span.to_dict())
     if any(ind.n == n for ind in res.indicators):
         n = max(ind.n for ind in res.indicators) + 1
     res.indicators.append(
@@ -190,6 +191,13 @@ def _group(group: str | None) -> str | None:
     g = re.sub(r"^(?:các\s+)?chỉ tiêu\s+(?:về\s+)?", "", group, flags=re.I).strip()
     g = re.sub(r"^về\s+", "", g, flags=re.I).strip()
     return (g[:1].upper() + g[1:]) if g else group
+
+
+def _flag_ambiguous(res: IndicatorResult, body: str, span: dict[str, Any]) -> None:
+    for m in NUMBER.finditer(body):
+        if is_ambiguous(m.group(1)):
+            reason = f"số {m.group(1)} được hiểu là số thập phân (dấu phẩy), không phải hàng nghìn"
+            res.needs_review.append(_review(body, span, reason))
 
 
 def _review(text: str, span: dict[str, Any], reason: str) -> dict[str, Any]:
@@ -284,6 +292,7 @@ def _add_prose(
             res.needs_review.append(_review(body, span.to_dict(), "câu có số nhưng không đọc được mục tiêu"))
         return
     name, targets, direction = parsed
+    _flag_ambiguous(res, body, span.to_dict())
     name = _prose_name(name)
     name = name[:1].upper() + name[1:]
     res.indicators.append(

@@ -17,9 +17,9 @@ from kehoach.core.extract.words import FUNCTION_WORDS as _FUNCTION_WORDS
 from kehoach.core.extract.words import MEASURES as _MEASURES
 from kehoach.core.extract.words import STRICT_EXCLUDED as _STRICT_EXCLUDED
 from kehoach.core.extract.words import VERBS as _VERBS
-from kehoach.core.numbers import NumberError, parse_number
+from kehoach.core.numbers import AmbiguousNumber, NumberError, parse_number
 
-__all__ = ["Found", "find_values", "read_unit"]
+__all__ = ["NUMBER", "Found", "find_values", "is_ambiguous", "read_unit"]
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
 NUMBER = re.compile(rf"(?<![\w/.,\-])({_NUM})(?![\w/]|,\d|\.\d)")
@@ -95,7 +95,6 @@ class Found:
     past: bool = False
     stretch_word: bool = False
     respectively: bool = False
-    has_unit_or_verb: bool = True
 
 
 def find_values(text: str, *, strict: bool = False) -> list[Found]:
@@ -117,8 +116,22 @@ def find_values(text: str, *, strict: bool = False) -> list[Found]:
 def _number(s: str) -> float | None:
     try:
         return parse_number(s)
+    except AmbiguousNumber:
+        # "4,125": in a Vietnamese document the comma marks decimals; the item is flagged for review.
+        return float(s.replace(",", ".")) if re.fullmatch(r"\d+,\d+", s) else None
     except NumberError:
         return None
+
+
+def is_ambiguous(s: str) -> bool:
+    """A figure like "1,234" that an English reader would take for one thousand two hundred."""
+    try:
+        parse_number(s)
+    except AmbiguousNumber:
+        return True
+    except NumberError:
+        return False
+    return False
 
 
 def _read(text: str, m: re.Match[str], strict: bool) -> Found | None:
