@@ -195,6 +195,11 @@ def test_pdf_style_text_gives_the_same_plan_as_clean_text() -> None:
             [("eq", 10, None, None, "%", False)],
         ),
         (
+            "Năm 2026, tỉnh phấn đấu tăng trưởng GRDP 10%, góp phần giúp mục tiêu tăng trưởng của cả nước đạt từ "
+            "10% trở lên. Quốc hội đặt mục tiêu tăng trưởng 10% trở lên.",
+            [("eq", 10, None, None, "%", False)],
+        ),
+        (
             "Năm 2026, thành phố phấn đấu tăng trưởng GRDP 9,5%, thu hút vốn FDI 1,5 tỷ USD. Năm 2025, GRDP tăng "
             "8,1%, vốn FDI đạt 1,2 tỷ USD.",
             [("eq", 9.5, None, None, "%", False), ("eq", 1.5, None, None, "tỷ USD", False)],

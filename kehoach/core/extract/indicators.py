@@ -44,6 +44,7 @@ _PAST = re.compile(
     re.I,
 )
 _PLAN_WORDS = re.compile(r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|đặt ra|kế hoạch|dự toán|\bgiao\b", re.I)
+_NATIONAL = re.compile(r"cả nước|toàn quốc|Quốc hội|Chính phủ đặt|Trung ương", re.I)
 _HEADS = (
     "tốc độ|tổng|thu|chi|kim ngạch|giá trị|sản lượng|tỷ lệ|tỉ lệ|số|chỉ số|grdp|vốn|tuổi thọ|mức|giải quyết|"
     "tạo việc làm|đào tạo|thu nhập|diện tích|năng suất|khách|lượt khách|doanh thu|tỷ trọng|dân số|lao động|"
@@ -292,6 +293,9 @@ def _add_prose(
             res.needs_review.append(_review(body, span.to_dict(), "câu có số nhưng không đọc được mục tiêu"))
         return
     name, targets, direction = parsed
+    targets = _provincial(body, targets)
+    if not targets:
+        return
     _flag_ambiguous(res, body, span.to_dict())
     name = _prose_name(name)
     name = name[:1].upper() + name[1:]
@@ -313,6 +317,16 @@ _NAME_LEAD = re.compile(
     r"phấn đấu\s*|đặt mục tiêu\s*|mục tiêu\s*)+",
     re.I,
 )
+
+
+def _provincial(body: str, targets: list[Any]) -> list[Any]:
+    """Drop the country's goals quoted beside the province's ("mục tiêu của cả nước đạt 10%")."""
+    out, prev = [], 0
+    for t in targets:
+        if not _NATIONAL.search(body[prev : t.start]):
+            out.append(t)
+        prev = t.end
+    return out
 
 
 def _prose_name(name: str) -> str:
