@@ -1,5 +1,7 @@
 """Reads that assemble a report's content: a fixed number of queries whatever the plan's size.
 
+Draft figures (not yet sent by their agency) are left out of every report.
+
 :func:`report_data` gathers the plan's report settings, every target's line
 (series from :func:`kehoach.submissions.selectors.plan_target_series`, judged
 by :func:`kehoach.core.evaluate.evaluate_plan`), the lead agencies and their
@@ -19,7 +21,7 @@ from kehoach.core.task_status import task_status
 from kehoach.plans.models import Plan, Target
 from kehoach.reports.kinds import COMMITTEES, Committee
 from kehoach.reports.lines import TargetLine, target_line
-from kehoach.submissions.models import Figure
+from kehoach.submissions.models import Figure, Status
 from kehoach.submissions.selectors import plan_target_series
 from kehoach.tasks.models import TaskItem
 
@@ -76,6 +78,7 @@ def report_data(
     """The content of one report. Raises ``Plan.DoesNotExist`` for an unknown plan."""
     plan = Plan.objects.get(code=plan_code)
     domain, series = plan_target_series(plan_id=plan_code, as_of=as_of, published_only=published_only)
+    _drop_drafts(plan, series)
     evaluation = evaluate_plan(domain, series, as_of)
     lines = [target_line(series[key], evaluation.targets.get(key), as_of) for key, _i, _t in domain.targets()]
     _add_agencies(plan, lines)
@@ -103,6 +106,21 @@ def report_data(
         committee=com,
         sections={s.n: s.title or "" for s in domain.sections},
     )
+
+
+def _drop_drafts(plan: Plan, series: dict[str, TargetSeries]) -> None:
+    """Drafts are an agency's unsent work: a report uses figures sent (submitted, approved, published)."""
+    drafts = set(
+        Figure.objects.filter(plan=plan, place="city", status=Status.DRAFT).values_list(
+            "target__key", "period"
+        )
+    )
+    if not drafts:
+        return
+    for key, s in series.items():
+        s.observations = [o for o in s.observations if (key, o.period.code) not in drafts]
+        for year, obs in s.history.items():
+            s.history[year] = [o for o in obs if (key, o.period.code) not in drafts]
 
 
 def _add_agencies(plan: Plan, lines: list[TargetLine]) -> None:

@@ -228,3 +228,16 @@ def test_half_year_report_words(hp_data: Any) -> None:
     assert report.sections[-1].heading == "IV. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM 6 THÁNG CUỐI NĂM"
     table = report.all_tables()[0]
     assert table.columns[3] == "Thực hiện 6 tháng"
+
+
+def test_draft_figures_are_left_out(hp_data: Any) -> None:
+    from kehoach.submissions.models import Status
+
+    draft = _figure("5.1", "2026-09")
+    draft.status = Status.DRAFT
+    draft.save()
+    sent = _figure("5.1", "2026-08")
+    report = report_build(plan_code=PLAN, as_of=parse_period("2026-09"), kind="monthly", charts=False)
+    budget = next(r for r in report.all_tables()[0].rows if r[0] == "5")
+    assert budget[3] == f"{fmt_value(sent.value)} (T8)"
+    assert fmt_value(draft.value) not in budget
