@@ -198,3 +198,25 @@ def test_evidence_file_for_members_only(sct_task: TaskItem, personas: Any) -> No
     assert _client().get("/tasks/1.-1.1/evidence/1/").status_code == 403
     assert _client(personas["nobody"]).get("/tasks/1.-1.1/evidence/1/").status_code == 403
     assert _client(personas["council"]).get("/tasks/1.-1.1/evidence/2/").status_code == 404
+
+
+def test_pages_for_a_user_of_another_agency(sct_task: TaskItem, personas: Any) -> None:
+    other = _client(personas["editor_stc"])
+    assert other.get("/tasks/").status_code == 200
+    assert other.get("/tasks/?format=json").json()["tasks"]
+    assert other.post("/tasks/1.-1.1/confirm/", {"version": 0, "confirmed": "1"}).status_code == 403
+    assert other.post("/tasks/1.-1.1/assign/", {"version": 0, "lead_agency": "STC"}).status_code == 403
+    assert TaskItem.objects.get(pk=sct_task.pk).lead_agency.code == "SCT"
+
+
+def test_task_page_queries_do_not_grow_with_history(
+    sct_task: TaskItem, personas: Any, django_assert_max_num_queries: Any
+) -> None:
+    from kehoach.tasks.services import task_update
+
+    for v in range(6):
+        task_update(task=sct_task, actor=personas["editor_sct"], expected_version=v, progress=10 * v)
+    client = _client(personas["editor_sct"])
+    with django_assert_max_num_queries(14):
+        r = client.get("/tasks/1.-1.1/")
+    assert r.content.decode().count("· Báo cáo tiến độ") == 6
