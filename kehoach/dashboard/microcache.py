@@ -29,6 +29,7 @@ __all__ = ["DEFAULT_SECONDS", "cached_page", "clear"]
 DEFAULT_SECONDS = 5.0
 MAX_PAGES = 256
 _lock = threading.Lock()
+_clock = time.monotonic  # replaced in tests
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def cached_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> Htt
     if not _cacheable(request):
         return render()
     key = f"{get_language()}|{request.get_full_path()}"
-    now = time.monotonic()
+    now = _clock()
     with _lock:
         hit = _pages.get(key)
     if hit is not None and now - hit.at < _seconds():
