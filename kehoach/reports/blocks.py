@@ -74,7 +74,7 @@ def indicator_sentence(line: TargetLine) -> str:
         )
     if line.year_end is not None and obs.period.last_month < 12:
         verdict = f" ({line.year_end_label} kế hoạch)" if line.year_end_label else ""
-        text += f" Dự báo cả năm đạt khoảng {fmt_value(line.year_end, line.unit)}{verdict}."
+        text += f" Dự báo cả năm đạt khoảng {fmt_value(_whole(line, line.year_end), line.unit)}{verdict}."
     return text
 
 
@@ -141,6 +141,11 @@ def short_period(period: Period) -> str:
     return str(period.year)
 
 
+def _whole(line: TargetLine, value: float | None) -> float | None:
+    """Counts (enterprises, housing units) are whole numbers, estimates included."""
+    return float(round(value)) if value is not None and line.kind == "count" else value
+
+
 def _row(line: TargetLine, first: bool, as_of: Period) -> list[str]:
     other = "phấn đấu" if line.stretch else f"tính bằng {line.unit or 'đơn vị khác'}"
     name = line.name if first else f"- {line.qualifier or other}"
@@ -155,7 +160,7 @@ def _row(line: TargetLine, first: bool, as_of: Period) -> list[str]:
         fmt_value(line.last_year, unit),
         fmt_pct(line.pct_of_target),
         line.verdict_label if line.latest or line.verdict != "no_data" else "chưa có số liệu",
-        fmt_value(line.year_end, unit),
+        fmt_value(_whole(line, line.year_end), unit),
     ]
 
 
