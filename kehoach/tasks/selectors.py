@@ -18,6 +18,7 @@ from kehoach.core.task_status import STATUS_LABELS, STATUS_ORDER, task_status
 from kehoach.core.workdays import workdays_between
 from kehoach.plans.models import Plan
 from kehoach.tasks.models import TaskItem, TaskUpdate
+from kehoach.tasks.services import section_key
 
 __all__ = [
     "CSV_FIELDS",
@@ -136,16 +137,16 @@ def task_tree(plan: Plan, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]
     for r in rows:
         by_section.setdefault(r["section"], []).append(r)
 
-    def node(d: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
-        here = (*path, str(d["n"]))
-        children = [node(c, here) for c in d.get("children", [])]
+    def node(d: dict[str, Any], path: tuple[str, ...], position: int) -> dict[str, Any]:
+        here = (*path, section_key(str(d["n"]), position))
+        children = [node(c, here, i) for i, c in enumerate(d.get("children", []), 1)]
         tasks = by_section.pop(".".join(here), [])
         count = len(tasks) + sum(c["count"] for c in children)
         return {"n": d["n"], "path": ".".join(here), "title": d.get("title"), "tasks": tasks,
                 "children": children, "count": count}  # fmt: skip
 
     sections = (plan.document.get("tasks") or {}).get("sections", [])
-    return [node(s, ()) for s in sections]
+    return [node(s, (), i) for i, s in enumerate(sections, 1)]
 
 
 def task_get(plan: Plan, key: str) -> TaskItem | None:

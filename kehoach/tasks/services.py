@@ -38,6 +38,7 @@ __all__ = [
     "ERR_UNKNOWN_AGENCY",
     "TaskConflict",
     "TaskError",
+    "section_key",
     "task_assign",
     "task_confirm_completion",
     "task_sync_from_plan",
@@ -65,14 +66,20 @@ class TaskConflict(TaskError):
 # ---------------------------------------------------------------- sync from the plan
 
 
+def section_key(n: str, position: int) -> str:
+    """A section's part of a path: its number or letter; dashes are numbered ("-2": the second item),
+    as the task ids of the extraction write them ("1.-2.4": section 1, second dash item, fourth task)."""
+    return f"-{position}" if n == "-" else n
+
+
 def _walk(
-    section: Section, path: tuple[str, ...], titles: tuple[str, ...]
+    section: Section, path: tuple[str, ...], titles: tuple[str, ...], position: int = 1
 ) -> Iterable[tuple[tuple[str, ...], tuple[str, ...], Task]]:
-    here, names = (*path, section.n), (*titles, section.title or "")
+    here, names = (*path, section_key(section.n, position)), (*titles, section.title or "")
     for task in section.tasks:
         yield here, names, task
-    for child in section.children:
-        yield from _walk(child, here, names)
+    for i, child in enumerate(section.children, 1):
+        yield from _walk(child, here, names, i)
 
 
 def _deadline_fields(task: Task, year: int) -> dict[str, Any]:
@@ -118,8 +125,8 @@ def task_sync_from_plan(*, plan: Plan, actor: Any = None) -> dict[str, int]:
     domain = plan.to_domain()
     existing = {t.key: t for t in TaskItem.objects.filter(plan=plan)}
     found: list[tuple[tuple[str, ...], tuple[str, ...], Task]] = []
-    for top in domain.sections:
-        found.extend(_walk(top, (), ()))
+    for i, top in enumerate(domain.sections, 1):
+        found.extend(_walk(top, (), (), i))
     new, changed, seen = [], [], set()
     for pos, (path, titles, task) in enumerate(found, 1):
         if task.id in seen:
@@ -206,7 +213,7 @@ def _check_progress(
     completed_on: dt.date | None,
     evidence_number: str,
     evidence_date: dt.date | None,
-    evidence_file: UploadedFile[Any] | None,
+    evidence_file: UploadedFile | None,
     today: dt.date,
 ) -> None:
     if not 0 <= progress <= 100:
@@ -231,7 +238,7 @@ def task_update(
     period: str = "",
     evidence_number: str = "",
     evidence_date: dt.date | None = None,
-    evidence_file: UploadedFile[Any] | None = None,
+    evidence_file: UploadedFile | None = None,
     completed_on: dt.date | None = None,
     reason: str = "",
     today: dt.date | None = None,

@@ -25,6 +25,7 @@ from kehoach.tasks import selectors as sel
 from kehoach.tasks import services
 from kehoach.tasks.forms import TaskAssignForm, TaskConfirmForm, TaskFilterForm, TaskUpdateForm
 from kehoach.tasks.models import TaskItem, TaskUpdate
+from kehoach.tasks.services import section_key
 
 WARN_DAYS = 5  # working days ahead that count as "sắp đến hạn" on the pages
 
@@ -41,11 +42,10 @@ def _sections(plan: Plan) -> list[tuple[str, str]]:
     out = []
     for top in (plan.document.get("tasks") or {}).get("sections", []):
         out.append((str(top["n"]), f"{top['n']}. {top.get('title') or ''}"[:80]))
-        for child in top.get("children", []):
-            if child["n"] != "-":
-                out.append(
-                    (f"{top['n']}.{child['n']}", f"{top['n']}.{child['n']}) {child.get('title') or ''}"[:80])
-                )
+        for i, child in enumerate(top.get("children", []), 1):
+            key = f"{top['n']}.{section_key(str(child['n']), i)}"
+            label = f"{top['n']}.{child['n']}) " if child["n"] != "-" else f"{top['n']}. – "
+            out.append((key, (label + (child.get("title") or ""))[:80]))
     return out
 
 

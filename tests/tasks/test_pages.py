@@ -57,6 +57,7 @@ def test_query_count_does_not_grow_with_tasks(task_plan: Any, django_assert_max_
         ("agency=STC", ["3.1", "4.a.1"], ["6.1"]),  # lead of 3.1, cooperating on 4.a.1
         ("section=4", ["4.a.1", "4.b.1"], ["1.-1.1"]),
         ("section=4.b", ["4.b.1"], ["4.a.1"]),
+        ("section=1.-3", ["1.-3.1"], ["1.-1.1", "1.-4.1"]),
     ],
 )
 def test_filters(task_plan: Any, query: str, shown: list[str], hidden: list[str]) -> None:

@@ -42,6 +42,13 @@ def test_sync_creates_rows_with_sections_deadlines_and_agencies(task_plan: Any) 
     assert rows["10.a.1"].lead_agency.code == "BCHQS"
     assert rows["5.a.1"].lead_agency.code == "SNNMT"
     assert rows["4.b.1"].duplicate_of == "1.-4.1"
+    # dash items are numbered, as the task ids number them
+    assert (rows["1.-1.1"].section, rows["1.-3.1"].section, rows["1.-4.1"].section) == (
+        "1.-1",
+        "1.-3",
+        "1.-4",
+    )
+    assert rows["1.-3.1"].section_title.startswith("Khai thác hiệu quả tài nguyên du lịch")
     assert [r.key for r in sorted(rows.values(), key=lambda r: r.position)][:2] == ["1.-1.1", "1.-3.1"]
 
 
@@ -140,7 +147,11 @@ def test_cooperating_agencies_are_the_others_named_in_the_text() -> None:
         (["Ưu tiên nguồn lực cho phát triển y tế, giáo dục và đào tạo chất lượng cao", ""], "8.a", "SYT"),
         (["Tăng cường quốc phòng, an ninh; xây dựng khu vực phòng thủ", ""], "10.a", "BCHQS"),
         (["Tăng cường quốc phòng, an ninh; xây dựng khu vực phòng thủ", ""], "10.b", "SNGV"),
-        (["Đổi mới mạnh mẽ mô hình tăng trưởng", "Phát triển nông nghiệp hàng hóa hiện đại"], "1.-", "SNNMT"),
+        (
+            ["Đổi mới mạnh mẽ mô hình tăng trưởng", "Phát triển nông nghiệp hàng hóa hiện đại"],
+            "1.-4",
+            "SNNMT",
+        ),
         ([], "7", "SVHTTDL"),
         ([], "99", "STC"),
     ],

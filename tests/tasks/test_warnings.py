@@ -64,3 +64,11 @@ def test_tree_hangs_every_task_once(task_plan: Any, django_assert_max_num_querie
     four = tree[3]
     assert four["path"] == "4" and [c["path"] for c in four["children"]] == ["4.a", "4.b"]
     assert [t["id"] for t in four["children"][0]["tasks"]] == ["4.a.1"]
+    one = tree[0]
+    assert [c["path"] for c in one["children"]] == ["1.-1", "1.-2", "1.-3", "1.-4"]
+    assert [[t["id"] for t in c["tasks"]] for c in one["children"]] == [
+        ["1.-1.1"],
+        [],
+        ["1.-3.1"],
+        ["1.-4.1"],
+    ]
