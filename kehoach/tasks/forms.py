@@ -9,11 +9,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.accounts.models import Agency
+from kehoach.core.periods import PeriodError, parse_period
 from kehoach.core.task_status import STATUS_LABELS
 
 __all__ = [
     "ERR_COMPLETED_ON_MISSING",
     "ERR_DEADLINE_OR_CONTINUING",
+    "ERR_PERIOD",
     "TaskAssignForm",
     "TaskConfirmForm",
     "TaskFilterForm",
@@ -22,6 +24,7 @@ __all__ = [
 
 ERR_COMPLETED_ON_MISSING = _("Đánh dấu hoàn thành thì cần ngày hoàn thành.")
 ERR_DEADLINE_OR_CONTINUING = _("Chọn một thời hạn, hoặc đánh dấu nhiệm vụ thường xuyên.")
+ERR_PERIOD = _("Kỳ báo cáo viết như 2026-09, 2026-Q3, 2026-H1, 2026-9M hoặc 2026.")
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
@@ -55,6 +58,12 @@ class TaskFilterForm(forms.Form):
 
 class TaskUpdateForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    period = forms.CharField(
+        label=_("Kỳ báo cáo"),
+        max_length=10,
+        required=False,
+        help_text=_("ví dụ 2026-Q3; nhiệm vụ thường xuyên báo cáo theo kỳ"),
+    )
     progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     note = forms.CharField(
         label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -69,6 +78,15 @@ class TaskUpdateForm(forms.Form):
         label=_("Ngày hoàn thành"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
     )
     reason = forms.CharField(label=_("Ghi chú cho lần cập nhật"), max_length=500, required=False)
+
+    def clean_period(self) -> str:
+        raw = str(self.cleaned_data.get("period") or "").strip()
+        if not raw:
+            return ""
+        try:
+            return parse_period(raw).code
+        except PeriodError as exc:
+            raise forms.ValidationError(ERR_PERIOD) from exc
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}

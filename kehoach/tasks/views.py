@@ -98,6 +98,11 @@ def _task(request: HttpRequest, key: str) -> tuple[Plan, TaskItem]:
     return plan, task
 
 
+def _quarter() -> str:
+    today = timezone.localdate()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
 def _detail(
     request: HttpRequest, plan: Plan, task: TaskItem, status: int = 200, **forms: Any
 ) -> HttpResponse:
@@ -114,7 +119,8 @@ def _detail(
         "row": row,
         "history": history,
         "signed_in": user.is_authenticated,
-        "update_form": forms.get("update_form") or (TaskUpdateForm(initial={**initial, "progress": task.progress})
+        "update_form": forms.get("update_form") or (TaskUpdateForm(initial={**initial, "progress": task.progress,
+                                                                         "period": _quarter()})
                                                     if may_update else None),
         "confirm_form": forms.get("confirm_form") or (TaskConfirmForm(initial=initial) if may_confirm else None),
         "assign_form": forms.get("assign_form") or (TaskAssignForm(initial={
@@ -161,7 +167,7 @@ def task_update_view(request: HttpRequest, key: str) -> HttpResponse:
     try:
         services.task_update(
             task=task, actor=request.user, expected_version=d["version"], progress=d["progress"],
-            note=d["note"], evidence_number=d["evidence_number"], evidence_date=d["evidence_date"],
+            note=d["note"], period=d["period"], evidence_number=d["evidence_number"], evidence_date=d["evidence_date"],
             evidence_file=d["evidence_file"], completed_on=d["completed_on"], reason=d["reason"],
         )  # fmt: skip
     except services.TaskError as exc:

@@ -221,3 +221,17 @@ def test_task_page_queries_do_not_grow_with_history(
     with django_assert_max_num_queries(14):
         r = client.get("/tasks/1.-1.1/")
     assert r.content.decode().count("· Báo cáo tiến độ") == 6
+
+
+def test_continuing_duty_reported_by_period(task_plan: Any, personas: Any) -> None:
+    from kehoach.tasks.forms import ERR_PERIOD
+
+    client = _client(personas["secretariat"])
+    r = client.post("/tasks/3.1/update/", {"version": 0, "progress": 0, "period": "Q3", "note": "x"})
+    assert r.status_code == 400 and str(ERR_PERIOD) in r.content.decode()
+    r = client.post(
+        "/tasks/3.1/update/", {"version": 0, "progress": 0, "period": "2026-q3", "note": "Thu đạt 80%"}
+    )
+    assert r.status_code == 302
+    assert TaskUpdate.objects.get(task__key="3.1", task__plan=task_plan).period == "2026-Q3"
+    assert "Quý III/2026" in client.get("/tasks/3.1/").content.decode()
