@@ -247,3 +247,25 @@ def test_ambiguous_number_is_read_and_flagged() -> None:
     ]
     assert len(plan.needs_review) == 1 and "4,125" in plan.needs_review[0]["reason"]
     assert plan.needs_review[0]["reason"].startswith("cần xem lại")
+
+
+def test_indicator_table() -> None:
+    text = (
+        "Các chỉ tiêu chủ yếu năm 2026\n"
+        "STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2025 | Kế hoạch 2026\n"
+        "1 | Tốc độ tăng trưởng GRDP | % | 7,5 | 8 - 8,5\n"
+        "2 | GRDP bình quân đầu người | Triệu đồng | 95 | 105\n"
+        "3 | Tỷ lệ hộ nghèo | % | 1,2 | < 1\n"
+        "4 | Tỷ lệ lao động qua đào tạo | % | 70 | ≥ 72\n"
+        "5 | Chỉ số PCI | Thứ hạng | 20 | Top 15"
+    )
+    plan = extract_plan(Document(text=text, reflow=False))
+    assert keys(plan) == [
+        ("range", None, 8, 8.5, "%", False),
+        ("eq", 105, None, None, "triệu đồng", False),
+        ("lt", 1, None, None, "%", False),
+        ("ge", 72, None, None, "%", False),
+        ("rank_top", 15, None, None, None, False),
+    ]
+    assert [i.name for i in plan.indicators][:2] == ["Tốc độ tăng trưởng GRDP", "GRDP bình quân đầu người"]
+    assert plan.indicator(3).direction == "lower"

@@ -191,3 +191,29 @@ def test_bad_input(tmp_path: Path, name: str, content: bytes, error: type[Except
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile):
         read_document(tmp_path / "khong-co.pdf")
+
+
+def test_docx_indicator_table(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Phụ lục: Các chỉ tiêu chủ yếu năm 2026")
+    rows = [
+        ("TT", "Chỉ tiêu", "ĐVT", "Thực hiện 2025", "Kế hoạch năm 2026"),
+        ("1", "Tốc độ tăng trưởng kinh tế (GRDP)", "%", "8,1", "≥ 10"),
+        ("2", "Thu ngân sách nhà nước", "Tỷ đồng", "18.000", "20.500"),
+        ("3", "Kim ngạch xuất khẩu", "Tỷ USD", "4,1", "4,5 - 5"),
+    ]
+    table = d.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "phuluc.docx"
+    d.save(str(path))
+    plan = extract_plan(read_document(path))
+    got = [(t.comparator, t.value, t.low, t.high, t.unit) for _, _, t in plan.targets()]
+    assert got == [
+        ("ge", 10, None, None, "%"),
+        ("eq", 20500, None, None, "tỷ đồng"),
+        ("range", None, 4.5, 5, "tỷ USD"),
+    ]

@@ -16,6 +16,7 @@ from typing import Any
 from kehoach.core.extract.clean import Cleaned
 from kehoach.core.extract.items import Direction, parse_item
 from kehoach.core.extract.normalize import UPPER
+from kehoach.core.extract.tables import read_tables
 from kehoach.core.extract.values import NUMBER, find_values, is_ambiguous
 from kehoach.core.plan import Indicator
 
@@ -86,6 +87,9 @@ def find_indicators(
             res = _read_list(cleaned, h, limit, year, five_year)
             if len(res.indicators) >= 2 and (best is None or _score(res) >= _score(best)):
                 best = res
+    table = read_tables(cleaned, year=year, stop=stop)
+    if len(table) >= 2 and (best is None or len(table) > len(best.indicators)):
+        return IndicatorResult(indicators=table, end=0)
     if best is not None or not prose:
         return best or IndicatorResult()
     return _read_prose(cleaned, limit, year, five_year)
