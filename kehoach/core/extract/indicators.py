@@ -301,7 +301,7 @@ def _add_prose(
     if not targets:
         return
     _flag_ambiguous(res, body, span.to_dict())
-    name = _prose_name(name)
+    name = _prose_name(name) or body[:160]
     name = name[:1].upper() + name[1:]
     res.indicators.append(
         Indicator(

@@ -73,7 +73,7 @@ def parse_item(
     founds = [f for i, f in enumerate(founds) if not (f.unit == "tuổi" and i + 1 < len(founds))]
     if not founds:
         return None
-    name = _name(text, founds[0])
+    name = _name(text, founds[0]) or text.strip(" .;:")[:160]
     quals = _qualifiers(text, founds)
     if ":" in name and quals[0] is None:
         name, _, first = (part.strip() for part in name.partition(":"))
