@@ -160,6 +160,8 @@ def _pdf_read(path: Path) -> list[str]:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
         raise UnreadableFile(path.name) from exc
+    except Exception as exc:  # damaged streams fail deep inside zlib and the content parser
+        raise UnreadableFile(path.name) from exc
 
 
 def _unlock(reader: object) -> bool:
@@ -178,16 +180,17 @@ def _docx_pages(path: Path, data: bytes) -> list[str]:
 
     try:
         d = docx.Document(str(path))
+        lines: list[str] = []
+        for child in d.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(_docx_paragraph(child))
+            elif tag == "tbl":
+                lines.extend(_docx_table(child))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableFile(path.name) from exc
-    lines: list[str] = []
-    body = d.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(_docx_paragraph(child))
-        elif tag == "tbl":
-            lines.extend(_docx_table(child))
+    except Exception as exc:  # a damaged archive fails deep inside zlib or lxml, in many ways
+        raise UnreadableFile(path.name) from exc
     return ["\n".join(lines)]
 
 
