@@ -24,7 +24,7 @@ from django.conf import settings
 from kehoach.audit.services import audit_record
 from kehoach.core.extract import extract_with_text
 from kehoach.core.numbers import NumberError, parse_number
-from kehoach.core.plan import COMPARATORS, KINDS, PlanError
+from kehoach.core.plan import COMPARATORS, DELIVERABLE_TYPES, KINDS, PlanError
 from kehoach.core.plan import Plan as DomainPlan
 from kehoach.formats.readers import read_document
 from kehoach.plans.models import Plan
@@ -127,7 +127,8 @@ def review_apply_edits(*, draft: ReviewDraft, edits: dict[str, str], actor: Any)
     """Apply the corrections of the review form (field name → text) and keep the draft.
 
     Field names: ``meta-<field>``; ``ind-<i>-name``, ``ind-<i>-delete``;
-    ``ind-<i>-t-<j>-<target field>`` and ``ind-<i>-t-<j>-delete``. Numbers are
+    ``ind-<i>-t-<j>-<target field>``, ``ind-<i>-t-<j>-delete`` and ``ind-<i>-t-new-<field>`` (a target
+    the reader missed); ``task-<id>-deliverable_type``, ``-deliverable_title``, ``-delete``. Numbers are
     read the Vietnamese way (``7.944,5``). Errors are listed on the draft.
     """
     doc = json.loads(json.dumps(draft.document))
@@ -147,6 +148,8 @@ def review_apply_edits(*, draft: ReviewDraft, edits: dict[str, str], actor: Any)
         ind["targets"] = _edit_targets(ind, i, edits, errors)
         indicators.append(ind)
     doc["indicators"] = indicators
+    for top in (doc.get("tasks") or {}).get("sections", []):
+        _edit_tasks(top, edits)
     draft.document = doc
     draft.errors = errors + _plan_errors(doc)
     _save(draft)
@@ -166,7 +169,29 @@ def _edit_targets(
         if prefix + "comparator" in edits:
             t = _edit_target(t, prefix, edits, ind["n"], j + 1, errors)
         out.append(t)
+    prefix = f"ind-{i}-t-new-"
+    if any(edits.get(prefix + k, "").strip() for k in ("value", "low", "high")):
+        blank = {"qualifier": None, "comparator": "eq", "value": None, "low": None, "high": None, "unit": None,
+                 "kind": "level", "stretch": False}  # fmt: skip
+        out.append(_edit_target(blank, prefix, edits, ind["n"], len(out) + 1, errors))
     return out
+
+
+def _edit_tasks(node: dict[str, Any], edits: dict[str, str]) -> None:
+    """A task's deliverable can be corrected (type and title) and a task can be dropped."""
+    kept = []
+    for task in node.get("tasks", []):
+        prefix = f"task-{task['id']}-"
+        if edits.get(prefix + "delete"):
+            continue
+        if prefix + "deliverable_type" in edits:
+            kind = edits[prefix + "deliverable_type"].strip()
+            title = edits.get(prefix + "deliverable_title", "").strip() or task["text"]
+            task["deliverable"] = {"type": kind, "title": title} if kind in DELIVERABLE_TYPES else None
+        kept.append(task)
+    node["tasks"] = kept
+    for child in node.get("children", []):
+        _edit_tasks(child, edits)
 
 
 def _edit_target(

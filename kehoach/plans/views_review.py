@@ -143,7 +143,7 @@ def review_save(request: HttpRequest, token: str) -> HttpResponse:
     if (denied := _guard(request)) is not None:
         return denied
     draft = _draft(token)
-    edits = {k: str(v) for k, v in request.POST.items() if k.startswith(("meta-", "ind-"))}
+    edits = {k: str(v) for k, v in request.POST.items() if k.startswith(("meta-", "ind-", "task-"))}
     draft = review.review_apply_edits(draft=draft, edits=edits, actor=request.user)
     if draft.errors:
         return _render_detail(request, draft, status=400)

@@ -176,3 +176,28 @@ def test_unknown_or_malformed_token(personas: dict[str, Any]) -> None:
     client = _client(personas["secretariat"])
     assert client.get(f"/plans/review/{TOKEN}/").status_code == 404
     assert client.get("/plans/review/../etc/").status_code == 404
+
+
+def test_add_a_missed_target_and_correct_tasks(personas: dict[str, Any]) -> None:
+    client = _client(personas["secretariat"])
+    text = (
+        "Các chỉ tiêu chủ yếu năm 2026:\n- Tăng trưởng GRDP 8%.\n- Thu ngân sách 12.000 tỷ đồng.\n"
+        "Điều 2. Nhiệm vụ và giải pháp\n1. Phát triển công nghiệp\n"
+        "Xây dựng Đề án phát triển công nghiệp hỗ trợ. Tổ chức hội nghị xúc tiến đầu tư năm 2026.\n"
+    )
+    token = _token(_upload(client, "ngan.txt", text.encode()))
+    html = client.get(f"/plans/review/{token}/").content.decode()
+    assert 'name="task-1.1-deliverable_type"' in html and 'name="ind-0-t-new-value"' in html
+    resp = client.post(
+        f"/plans/review/{token}/save/",
+        {"ind-0-t-new-comparator": "eq", "ind-0-t-new-value": "9", "ind-0-t-new-unit": "%",
+         "ind-0-t-new-kind": "growth_pct", "ind-0-t-new-stretch": "1",
+         "task-1.1-deliverable_type": "Kế hoạch", "task-1.1-deliverable_title": "phát triển công nghiệp hỗ trợ",
+         "task-1.2-delete": "1"},
+    )  # fmt: skip
+    assert resp.status_code == 302
+    doc = review.review_get(token=token).document
+    assert [(t["value"], t["stretch"]) for t in doc["indicators"][0]["targets"]] == [(8, False), (9, True)]
+    tasks = doc["tasks"]["sections"][0]["tasks"]
+    assert [t["id"] for t in tasks] == ["1.1"]
+    assert tasks[0]["deliverable"] == {"type": "Kế hoạch", "title": "phát triển công nghiệp hỗ trợ"}
