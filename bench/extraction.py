@@ -134,7 +134,10 @@ def run(folder: Path) -> list[dict[str, Any]]:
         try:
             plan = extract_plan(read_document(doc_path))
         except ReadError as exc:
-            rows.append({"document": doc_path.name, "error": str(exc)})
+            g = sum(len(i["targets"]) for i in gold["indicators"])  # an unreadable file misses every target
+            rows.append(
+                {"document": doc_path.name, "error": str(exc), "matched": 0, "extracted": 0, "gold": g}
+            )
             continue
         seconds = time.perf_counter() - t0
         m, e, g = score_targets(plan, gold)
@@ -153,30 +156,42 @@ def run(folder: Path) -> list[dict[str, Any]]:
 
 
 def report(rows: list[dict[str, Any]]) -> str:
-    lines = []
-    tm = te = tg = 0
-    for r in rows:
-        if "error" in r:
-            lines.append(f"{r['document']}: LỖI {r['error']}")
-            continue
-        p, rc, f = prf(r["matched"], r["extracted"], r["gold"])
-        tm, te, tg = tm + r["matched"], te + r["extracted"], tg + r["gold"]
-        line = (
-            f"{r['document']}: targets {r['matched']}/{r['gold']} (extracted {r['extracted']}) "
-            f"P={p:.3f} R={rc:.3f} F1={f:.3f}; time {r['seconds']:.3f}s"
-        )
-        if "titles" in r:
-            line += (
-                f"; section titles {r['titles'][0]}/{r['titles'][1]}; deliverables "
-                f"{r['deliverables'][0]}/{r['deliverables'][1]}; task targets "
-                f"{r['task_targets'][0]}/{r['task_targets'][1]}; duplicate marked {r['duplicate']}"
-            )
-        lines.append(line)
+    lines = [_line(r) for r in rows]
+    ok = [r for r in rows if "error" not in r]
+    tm, te, tg = (sum(r[k] for r in rows) for k in ("matched", "extracted", "gold"))
     p, rc, f = prf(tm, te, tg)
-    lines.append(
-        f"OVERALL ({len(rows)} documents): targets {tm}/{tg} (extracted {te}) P={p:.3f} R={rc:.3f} F1={f:.3f}"
+    line = (
+        f"OVERALL ({len(rows)} documents, {len(rows) - len(ok)} unreadable): targets {tm}/{tg} "
+        f"(extracted {te}) P={p:.3f} R={rc:.3f} F1={f:.3f}; time {sum(r['seconds'] for r in ok):.3f}s"
     )
+    tasks = [r for r in ok if "titles" in r]
+    if tasks:
+        line += "; " + "; ".join(
+            f"{label} {sum(r[k][0] for r in tasks)}/{sum(r[k][1] for r in tasks)}"
+            for label, k in (("section titles", "titles"), ("deliverables", "deliverables"),
+                             ("task targets", "task_targets"))
+        )  # fmt: skip
+        dups = [r["duplicate"] for r in tasks if r["duplicate"] is not None]
+        line += f"; duplicates marked {sum(dups)}/{len(dups)}"
+    lines.append(line)
     return "\n".join(lines)
+
+
+def _line(r: dict[str, Any]) -> str:
+    if "error" in r:
+        return f"{r['document']}: LỖI {r['error']}"
+    p, rc, f = prf(r["matched"], r["extracted"], r["gold"])
+    line = (
+        f"{r['document']}: targets {r['matched']}/{r['gold']} (extracted {r['extracted']}) "
+        f"P={p:.3f} R={rc:.3f} F1={f:.3f}; time {r['seconds']:.3f}s"
+    )
+    if "titles" in r:
+        line += (
+            f"; section titles {r['titles'][0]}/{r['titles'][1]}; deliverables "
+            f"{r['deliverables'][0]}/{r['deliverables'][1]}; task targets "
+            f"{r['task_targets'][0]}/{r['task_targets'][1]}; duplicate marked {r['duplicate']}"
+        )
+    return line
 
 
 def main(argv: list[str] | None = None) -> int:
