@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +102,18 @@ def test_shipped_plan_task_tree_is_the_extraction() -> None:
     assert again == shipped
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     assert [{k: i[k] for k in ("n", "name", "targets")} for i in shipped["indicators"]] == gold["indicators"]
+
+
+def test_bench_scores_the_seed_folder(tmp_path: Path) -> None:
+    from bench.extraction import report, run
+
+    for f in (SEED_TEXT, SEED_GOLD, SEED_TASKS_GOLD):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "rong.txt").write_text("", encoding="utf-8")
+    shutil.copy(SEED_GOLD, tmp_path / "rong.gold.json")
+    rows = run(tmp_path)
+    seed_row = next(r for r in rows if r["document"] == SEED_TEXT.name)
+    assert (seed_row["matched"], seed_row["extracted"], seed_row["gold"]) == (42, 42, 42)
+    assert seed_row["titles"] == (10, 10) and seed_row["task_targets"] == (6, 6) and seed_row["duplicate"]
+    text = report(rows)
+    assert "F1=1.000" in text and "OVERALL (2 documents, 1 unreadable): targets 42/84" in text
