@@ -125,3 +125,9 @@ def test_unicode_is_left_alone() -> None:
 def test_legacy_text_is_converted_by_the_cleaner() -> None:
     c = clean_document(to_vni(SAMPLE))
     assert "Tốc độ tăng trưởng GRDP đạt 8%" in c.text
+
+
+def test_form_feed_inside_a_line_starts_a_page_and_keeps_both_halves() -> None:
+    c = clean_document(Document(text="Trang một kết thúc.\fTrang hai bắt đầu.\n\fTrang ba.", reflow=False))
+    assert c.paragraphs == ["Trang một kết thúc.", "Trang hai bắt đầu.", "Trang ba."]
+    assert c.pages == [1, 2, 3]

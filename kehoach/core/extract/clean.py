@@ -86,16 +86,14 @@ def _page_lines(doc: Document) -> list[_Line]:
     convert = {"tcvn3": from_tcvn3, "vni": from_vni}.get(legacy, lambda s: s)
     for i, raw in enumerate(raw_lines):
         page = bisect.bisect_right(starts, offset)
-        parts = raw.split("\f")
-        if len(parts) > 1:
-            page_extra += len(parts) - 1
-            raw = parts[-1] if parts[-1].strip() else " ".join(parts)
+        offset += len(raw) + 1
         if space_pages and i > 0 and re.match(r"^ \S", raw) and out:
             page_extra += 1
-        out.append(
-            _Line(normalize_text(convert(raw), convert_legacy=False).strip(), page + page_extra, i + 1)
-        )
-        offset += len(raw_lines[i]) + 1
+        for k, part in enumerate(raw.split("\f")):
+            page_extra += k > 0  # a form feed starts a page, even inside a line
+            clean = normalize_text(convert(part), convert_legacy=False).strip()
+            if clean or k == 0:
+                out.append(_Line(clean, page + page_extra, i + 1))
     return out
 
 
