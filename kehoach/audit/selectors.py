@@ -45,7 +45,9 @@ def audit_choices() -> dict[str, list[str]]:
     """Distinct actions, plans and agencies present in the trail (three small queries)."""
 
     def distinct(field: str) -> list[str]:
-        values = AuditEntry.objects.exclude(**{field: ""}).values_list(field, flat=True).distinct()
+        values = (
+            AuditEntry.objects.exclude(**{field: ""}).order_by(field).values_list(field, flat=True).distinct()
+        )
         return sorted(set(values))
 
     return {

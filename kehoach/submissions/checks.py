@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from kehoach.core.periods import Period, PeriodError, parse_period
 from kehoach.core.plan import Target as DomainTarget
 from kehoach.plans.models import Target
@@ -25,13 +27,13 @@ __all__ = [
     "validate",
 ]
 
-ERR_UNIT = "Đơn vị tính phải là {unit!r} như trong nghị quyết (bạn nhập {given!r})"
-ERR_CUMULATIVE_FALLS = "Số lũy kế không thể thấp hơn kỳ trước ({period}: {value})"
-ERR_CUMULATIVE_RISES = "Số lũy kế không thể cao hơn kỳ sau đã báo cáo ({period}: {value})"
-ERR_EXPLANATION_REQUIRED = (
+ERR_UNIT = gettext_lazy("Đơn vị tính phải là {unit!r} như trong nghị quyết (bạn nhập {given!r})")
+ERR_CUMULATIVE_FALLS = gettext_lazy("Số lũy kế không thể thấp hơn kỳ trước ({period}: {value})")
+ERR_CUMULATIVE_RISES = gettext_lazy("Số lũy kế không thể cao hơn kỳ sau đã báo cáo ({period}: {value})")
+ERR_EXPLANATION_REQUIRED = gettext_lazy(
     "Số liệu thấp hơn mức cần đạt đến kỳ này ({expected}): cần nêu nguyên nhân và giải pháp"
 )
-WARN_OUTSIDE_HISTORY = "Giá trị khác xa các kỳ trước (từ {low} đến {high}): hãy kiểm tra lại"
+WARN_OUTSIDE_HISTORY = gettext_lazy("Giá trị khác xa các kỳ trước (từ {low} đến {high}): hãy kiểm tra lại")
 
 
 def _fmt(x: float) -> str:
@@ -52,7 +54,7 @@ def validate(
     warnings: dict[str, str] = {}
     value = new.get("value")
     if target.unit and new.get("unit") and _norm_unit(new["unit"]) != _norm_unit(target.unit):
-        errors["unit"] = ERR_UNIT.format(unit=target.unit, given=new["unit"])
+        errors["unit"] = str(ERR_UNIT).format(unit=target.unit, given=new["unit"])
     if value is None:
         return errors, warnings
     others = _same_target_figures(target, figure)
@@ -62,7 +64,7 @@ def validate(
             errors["value"] = msg
     expected = expected_by(target, period)
     if expected is not None and _behind(target, float(value), expected) and not new.get("explanation"):
-        errors["explanation"] = ERR_EXPLANATION_REQUIRED.format(expected=_fmt(expected))
+        errors["explanation"] = str(ERR_EXPLANATION_REQUIRED).format(expected=_fmt(expected))
     warn = _outside_history(period, float(value), others)
     if warn:
         warnings["value"] = warn
@@ -87,9 +89,9 @@ def _cumulative_error(period: Period, value: float, others: list[tuple[Period, f
         if p.year != period.year:
             continue
         if p.last_month < period.last_month and v > value:
-            return ERR_CUMULATIVE_FALLS.format(period=p.label(), value=_fmt(v))
+            return str(ERR_CUMULATIVE_FALLS).format(period=p.label(), value=_fmt(v))
         if p.last_month > period.last_month and v < value:
-            return ERR_CUMULATIVE_RISES.format(period=p.label(), value=_fmt(v))
+            return str(ERR_CUMULATIVE_RISES).format(period=p.label(), value=_fmt(v))
     return None
 
 
@@ -156,4 +158,4 @@ def _outside_history(period: Period, value: float, others: list[tuple[Period, fl
     spread = max(high - low, abs(high) * 0.1, 1e-9)
     if low - 2 * spread <= value <= high + 2 * spread:
         return None
-    return WARN_OUTSIDE_HISTORY.format(low=_fmt(low), high=_fmt(high))
+    return str(WARN_OUTSIDE_HISTORY).format(low=_fmt(low), high=_fmt(high))

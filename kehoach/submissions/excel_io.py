@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
 
 from kehoach.accounts.models import Agency
 from kehoach.core.numbers import format_number
@@ -152,7 +153,7 @@ def import_bytes(
     if form.errors:
         raise ImportFailed(form.errors, lang)
     try:
-        with transaction.atomic():
+        with translation.override(lang), transaction.atomic():
             report, errors = _apply(form, actor, lang, reason)
             if errors:
                 raise ImportFailed(errors, lang)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from kehoach.accounts.access import can
 from kehoach.accounts.models import Agency
@@ -58,17 +59,17 @@ __all__ = [
     "target_assign",
 ]
 
-ERR_NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này"
-ERR_LOCKED = "Kỳ {period} đã khóa sổ: không thể thay đổi số liệu"
-ERR_CONFLICT = (
+ERR_NOT_ALLOWED = gettext_lazy("Bạn không có quyền thực hiện thao tác này")
+ERR_LOCKED = gettext_lazy("Kỳ {period} đã khóa sổ: không thể thay đổi số liệu")
+ERR_CONFLICT = gettext_lazy(
     "Số liệu này vừa được {who} sửa (phiên bản {version}); giá trị của bạn chưa được lưu. "
     "Hãy xem cả hai giá trị rồi nhập lại"
 )
-ERR_BAD_TRANSITION = "Không thể chuyển số liệu từ trạng thái {current!r} sang {new!r}"
-ERR_NO_VALUE = "Chưa có giá trị: không thể gửi"
-ERR_REASON_REQUIRED = "Số liệu đã gửi hoặc đã duyệt: cần ghi lý do sửa"
-ERR_BAD_FREQUENCY = "Tần suất báo cáo không hợp lệ: {value!r}"
-ERR_BAD_BEHAVIOUR = "Tính chất số liệu không hợp lệ: {value!r}"
+ERR_BAD_TRANSITION = gettext_lazy("Không thể chuyển số liệu từ trạng thái {current!r} sang {new!r}")
+ERR_NO_VALUE = gettext_lazy("Chưa có giá trị: không thể gửi")
+ERR_REASON_REQUIRED = gettext_lazy("Số liệu đã gửi hoặc đã duyệt: cần ghi lý do sửa")
+ERR_BAD_FREQUENCY = gettext_lazy("Tần suất báo cáo không hợp lệ: {value!r}")
+ERR_BAD_BEHAVIOUR = gettext_lazy("Tính chất số liệu không hợp lệ: {value!r}")
 
 
 class SubmissionError(Exception):
@@ -76,8 +77,8 @@ class SubmissionError(Exception):
 
 
 class NotAllowed(SubmissionError):
-    def __init__(self, message: str = ERR_NOT_ALLOWED):
-        super().__init__(message)
+    def __init__(self, message: str = ""):
+        super().__init__(message or str(ERR_NOT_ALLOWED))
 
 
 class FigureInvalid(SubmissionError):
@@ -103,7 +104,7 @@ class FigureConflict(SubmissionError):
         self.attempted = attempted
         last = figure.revisions.order_by("-number").first()
         who = last.created_by_label if last else "người khác"
-        super().__init__(ERR_CONFLICT.format(who=who, version=figure.version))
+        super().__init__(str(ERR_CONFLICT).format(who=who, version=figure.version))
 
 
 @dataclass
@@ -165,7 +166,7 @@ def _revise(figure: Figure, actor: Any, *, reason: str, channel: str) -> FigureR
 
 def _ensure_unlocked(plan: Plan, period: Period) -> None:
     if PeriodLock.objects.filter(plan=plan, period=period.code).exists():
-        raise FigureLocked(ERR_LOCKED.format(period=period.label()))
+        raise FigureLocked(str(ERR_LOCKED).format(period=period.label()))
 
 
 @transaction.atomic
@@ -215,7 +216,7 @@ def figure_save(
         raise FigureConflict(figure, attempted)
     errors, warnings = checks.validate(target=target, period=period, figure=figure, new=attempted)
     if figure.status != Status.DRAFT and figure.value != value and not reason.strip():
-        errors.setdefault("reason", ERR_REASON_REQUIRED)
+        errors.setdefault("reason", str(ERR_REASON_REQUIRED))
     if errors:
         raise FigureInvalid(errors)
     if figure.version > 0 and all(_state(figure)[k] == v for k, v in attempted.items()):
@@ -262,10 +263,10 @@ def _move(actor: Any, figure: Figure, new: str, reason: str, expected_version: i
     if expected_version is not None and expected_version != figure.version:
         raise FigureConflict(figure, {"status": new})
     if figure.status != required:
-        raise BadTransition(ERR_BAD_TRANSITION.format(current=figure.status, new=new))
+        raise BadTransition(str(ERR_BAD_TRANSITION).format(current=figure.status, new=new))
     if new == Status.SUBMITTED:
         if figure.value is None:
-            raise BadTransition(ERR_NO_VALUE)
+            raise BadTransition(str(ERR_NO_VALUE))
         from kehoach.core.periods import parse_period
 
         _ensure_unlocked(figure.plan, parse_period(figure.period))
@@ -335,9 +336,9 @@ def target_assign(
     """Assign a target: lead agency (chủ trì), cooperating agencies (phối hợp), frequency, behaviour."""
     _require(actor, "plan.manage")
     if frequency is not None and frequency not in FREQUENCIES:
-        raise FigureInvalid({"frequency": ERR_BAD_FREQUENCY.format(value=frequency)})
+        raise FigureInvalid({"frequency": str(ERR_BAD_FREQUENCY).format(value=frequency)})
     if behaviour is not None and behaviour not in BEHAVIOURS:
-        raise FigureInvalid({"behaviour": ERR_BAD_BEHAVIOUR.format(value=behaviour)})
+        raise FigureInvalid({"behaviour": str(ERR_BAD_BEHAVIOUR).format(value=behaviour)})
     target.lead_agency = lead
     target.frequency = frequency or target.frequency
     target.behaviour = behaviour or target.behaviour

@@ -189,3 +189,12 @@ def test_scenario_import(plan: Any, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["data", "scenario-import", str(bad), "--name", "x"]) == 2
     assert "ô B2" in capsys.readouterr().err
     assert ScenarioSet.objects.count() == 1
+
+
+def test_service_errors_in_english(plan: Any) -> None:
+    data = _template(plan)
+    with pytest.raises(ImportFailed) as err:
+        import_bytes(data=_fill(data, **{f"D{_rows(data)['7.1']}": 10.0}), lang="en")
+    assert f"cell G{_rows(data)['7.1']}: The figure is below what is needed by this period (13)" in str(
+        err.value
+    )
