@@ -17,7 +17,8 @@ __all__ = ["Metadata", "find_metadata", "slug"]
 _PLACE = rf"[{UPPER}]\w*(?: [{UPPER}]\w*){{0,3}}"
 _ISSUER = re.compile(rf"(?:Hội đồng nhân dân|HĐND)\s+(tỉnh|thành phố|TP\.?)\s+({_PLACE})")
 _HEADER = re.compile(rf"^HỘI ĐỒNG NHÂN DÂN\s+(TỈNH|THÀNH PHỐ)\s+([{UPPER}][{UPPER} ]+?)\s*$", re.M)
-_NUMBER = re.compile(r"(?:Số|Nghị quyết số)[:\s]+(\d+/(?:\d{4}/)?NQ-HĐND)", re.I)
+_NUMBER = re.compile(r"Số:\s*(\d+/(?:\d{4}/)?NQ-HĐND)", re.I)
+_NUMBER_TEXT = re.compile(r"Nghị quyết số\s+(\d+/(?:\d{4}/)?NQ-HĐND)", re.I)
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DATE_SLASH = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 _SESSION = re.compile(r"kh(?:óa|oá)\s+([IVXLC]+)[,\s]+(?:tại\s+)?kỳ họp\s+(thứ\s+[\wÀ-ỹ]+)", re.I)
@@ -55,7 +56,10 @@ def find_metadata(cleaned: Cleaned) -> Metadata:
         what = f"năm {start}" if start == end else f"5 năm {start}-{end}"
         title = f"Nghị quyết về kế hoạch phát triển kinh tế - xã hội {what}"
     issuer = f"Hội đồng nhân dân {kind} {province}".strip() if province else "Hội đồng nhân dân"
-    number = _NUMBER.search(text)
+    number = _NUMBER.search(text) or next(
+        (m for p in cleaned.paragraphs if not p.startswith("Căn cứ") for m in [_NUMBER_TEXT.search(p)] if m),
+        None,
+    )
     return Metadata(
         issuer=issuer,
         province=province,
