@@ -269,3 +269,9 @@ def test_indicator_table() -> None:
     ]
     assert [i.name for i in plan.indicators][:2] == ["Tốc độ tăng trưởng GRDP", "GRDP bình quân đầu người"]
     assert plan.indicator(3).direction == "lower"
+
+
+def test_a_bare_list_of_targets_without_any_year() -> None:
+    plan = extract_plan("Tăng trưởng GRDP đạt 8%; thu ngân sách 12.000 tỷ đồng.")
+    assert keys(plan) == [("eq", 8, None, None, "%", False), ("eq", 12000, None, None, "tỷ đồng", False)]
+    assert extract_plan("Năm 2025, tăng trưởng GRDP đạt 8%.").indicators == []

@@ -92,7 +92,8 @@ def find_indicators(
         return IndicatorResult(indicators=table, end=0)
     if best is not None or not prose:
         return best or IndicatorResult()
-    return _read_prose(cleaned, limit, year, five_year)
+    res = _read_prose(cleaned, limit, year, five_year)
+    return res if res.indicators else _read_prose(cleaned, limit, year, five_year, lenient=True)
 
 
 def _score(res: IndicatorResult) -> tuple[int, int]:
@@ -220,14 +221,17 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 
 
 def _read_prose(
-    cleaned: Cleaned, limit: int, year: int | None, five_year: tuple[int, int] | None
+    cleaned: Cleaned, limit: int, year: int | None, five_year: tuple[int, int] | None, lenient: bool = False
 ) -> IndicatorResult:
+    """Targets in running sentences; ``lenient`` also takes sentences that name no year at all
+    (a short text that states only targets), tried when the strict pass finds nothing."""
     res = IndicatorResult()
     context: str | None = None
     for i, p in enumerate(cleaned.paragraphs[:limit]):
         for off, sentence in _sentences(p):
             context = _context(sentence, context, year, five_year)
-            if context != "plan" or _VOTE.search(sentence):
+            wanted = context == "plan" or (lenient and context is None)
+            if not wanted or _VOTE.search(sentence):
                 continue
             base = cleaned.starts[i] + off
             for s, item in _items(sentence):
