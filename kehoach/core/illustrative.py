@@ -94,13 +94,13 @@ SPECS: dict[str, Spec] = {
     ),
     "5.3": Spec("flow", "monthly", (58000.0, 60000.0, 83350.0), 1.02, "trade", 1.05),
     "6.1": Spec(
-        "flow", "monthly", (190641.7, 211000.0, 321000.0), 0.97, "investment", 1.35, "giải ngân chậm"
+        "flow", "monthly", (190641.7, 211000.0, 321000.0), 1.01, "investment", 1.35, "giải ngân chậm"
     ),
     "7.1": Spec("flow", "monthly", (26.0, 33.25, 50.0), 1.04, "trade", 1.3),
-    "8.1": Spec("flow", "monthly", (170.08, 190.0, 212.0), 1.0, "trade"),
+    "8.1": Spec("flow", "monthly", (170.08, 190.0, 212.0), 1.02, "trade"),
     "9.1": Spec("flow", "monthly", (7.95, 9.4, 14.43), 1.06, "tourism", 1.45),
     "10.1": Spec("rate", "annual", (48.0, 49.5, 50.6), 1.0),
-    "11.1": Spec("growth", "quarterly", (8.6, 9.1, 9.8), 0.96, reason="đầu tư đổi mới công nghệ còn thấp"),
+    "11.1": Spec("growth", "quarterly", (8.6, 9.1, 9.8), 1.0, reason="đầu tư đổi mới công nghệ còn thấp"),
     "12.1": Spec("flow", "monthly", (3.2, 3.3, 3.0), 0.93, "lumpy", 1.1, "dòng vốn FDI toàn cầu suy giảm"),
     "13.1": Spec("level", "monthly", (42000.0, 45000.0, 48000.0), 0.95, reason="doanh nghiệp giải thể tăng"),
     "13.2": Spec("count", "monthly", (5500.0, 6100.0, 7200.0), 1.03, "flat"),
@@ -110,7 +110,7 @@ SPECS: dict[str, Spec] = {
     "14.7": Spec("rank", "annual", (9.0, 7.0, 6.0), 1.0),
     "15.1": Spec("rate", "half_yearly", (34.0, 36.0, 37.8), 1.0),
     "16.1": Spec(
-        "rate", "half_yearly", (50.0, 52.5, 54.8), 0.98, reason="doanh nghiệp nhỏ chậm đóng bảo hiểm"
+        "rate", "half_yearly", (50.0, 52.5, 54.8), 1.0, reason="doanh nghiệp nhỏ chậm đóng bảo hiểm"
     ),
     "17.1": Spec("level", "annual", (0.780, 0.785, 0.790), 1.0),
     "18.1": Spec(
@@ -182,10 +182,10 @@ def _month_value(key: str, year: int, month: int, years: dict[int, float]) -> fl
         return round(v) if spec.behaviour == "count" or v > 1000 else round(v, 2)
     rng = _rng(key, year * 100 + month)
     if spec.behaviour == "growth":
-        drift = (12 - month) / 12 * rng.uniform(-0.8, 0.4)
+        drift = (12 - month) / 12 * rng.uniform(-0.3, 0.5)
         return round(value + drift + rng.uniform(-0.15, 0.15), 2)
     start = years.get(year - 1, value)
-    v = start + (value - start) * month / 12 + (value - start) * rng.uniform(-0.03, 0.03)
+    v = start + (value - start) * month / 12 + (value - start) * rng.uniform(0.0, 0.04)
     return round(v, 3) if abs(value) < 10 else round(v, 2) if value < 1000 else round(v)
 
 
