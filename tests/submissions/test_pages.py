@@ -203,3 +203,26 @@ def test_index_lists_missing_reports(people: dict[str, Any], plan: Any) -> None:
     assert [a["code"] for a in mine["agencies"]] == ["SCT"]
     resp = c.get("/figures/?agency=SCT&period=2026-03")
     assert resp.status_code == 302 and resp["Location"] == FORM
+
+
+def test_index_and_review_query_counts(
+    people: dict[str, Any], plan: Any, django_assert_max_num_queries: Any
+) -> None:
+    from kehoach.submissions.bootstrap import illustrative_load
+
+    illustrative_load(plan=plan)
+    c = _client(people["secretariat"])
+    with django_assert_max_num_queries(15):
+        assert c.get("/figures/").status_code == 200
+    with django_assert_max_num_queries(15):
+        html = c.get("/figures/review/haiphong-2026/2026-10/").content.decode()
+    assert "Thu ngân sách" in html and "SXD" in html  # a submitted figure and a missing report
+
+
+def test_fresh_database_gets_the_illustrative_data(db: Any) -> None:
+    from kehoach.plans.bootstrap import ensure_default_plan
+
+    assert ensure_default_plan()
+    assert Figure.objects.filter(is_illustrative=True).count() > 800
+    html = _client().get("/").content.decode()
+    assert "Số liệu minh họa" in html
