@@ -4,6 +4,7 @@
 - ``kehoach data import FILE [--lang en]``: read a filled form back (all or nothing, exit 2 on error);
 - ``kehoach data export --plan P --format csv|json|xlsx [-o FILE]``: every current figure;
 - ``kehoach data scenario-import FILE --name N [--basis B]``: a scenario set (kịch bản) from an Excel table;
+- ``kehoach data assign --target 5.1 --lead STC [--cooperating THUE,HQ] [--frequency F] [--behaviour B]``;
 - ``kehoach data demo [--plan P] [--remove]``: load or remove the illustrative data (Số liệu minh họa).
 """
 
@@ -13,6 +14,7 @@ import argparse
 import sys
 
 from kehoach.cli.base import CommandError, setup_django
+from kehoach.core.measures import BEHAVIOURS, FREQUENCIES
 
 ERR_NO_PLAN = "không có kế hoạch {code!r} (xem: kehoach plan list)"
 
@@ -47,6 +49,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.add_argument("--basis", default="", help="căn cứ, ví dụ: Quyết định số 12/QĐ-UBND ngày 10/01/2026")
     s.add_argument("--lang", choices=("vi", "en"), default="vi")
     s.set_defaults(handler=_scenario_import)
+
+    a = dsub.add_parser("assign", help="giao chỉ tiêu: cơ quan chủ trì, phối hợp, tần suất, tính chất")
+    a.add_argument("--plan", default="haiphong-2026")
+    a.add_argument("--target", required=True, help="mã chỉ tiêu, ví dụ 5.1")
+    a.add_argument("--lead", required=True, help="mã cơ quan chủ trì")
+    a.add_argument("--cooperating", default="", help="mã các cơ quan phối hợp, cách nhau bởi dấu phẩy")
+    a.add_argument("--frequency", choices=FREQUENCIES)
+    a.add_argument("--behaviour", choices=BEHAVIOURS)
+    a.add_argument("--reason", default="")
+    a.set_defaults(handler=_assign)
 
     d = dsub.add_parser("demo", help="nạp hoặc xóa số liệu minh họa")
     d.add_argument("--plan", default="haiphong-2026")
@@ -134,4 +146,31 @@ def _scenario_import(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     print(f"Đã nạp bộ kịch bản {args.name!r}: {n} giá trị (đang áp dụng).")
+    return 0
+
+
+ERR_NO_TARGET = "không có chỉ tiêu {key!r} trong kế hoạch {plan!r}"
+ERR_NO_AGENCY = "không có cơ quan mã {code!r}"
+
+
+def _assign(args: argparse.Namespace) -> int:
+    setup_django()
+    from kehoach.accounts.models import Agency
+    from kehoach.plans.models import Target
+    from kehoach.submissions.services import target_assign
+
+    target = Target.objects.filter(plan__code=args.plan, key=args.target).select_related("plan").first()
+    if target is None:
+        raise CommandError(ERR_NO_TARGET.format(key=args.target, plan=args.plan))
+    codes = [args.lead] + [c for c in args.cooperating.split(",") if c.strip()]
+    agencies = {a.code: a for a in Agency.objects.filter(code__in=[c.strip().upper() for c in codes])}
+    missing = [c for c in codes if c.strip().upper() not in agencies]
+    if missing:
+        raise CommandError(ERR_NO_AGENCY.format(code=missing[0]))
+    lead = agencies[args.lead.strip().upper()]
+    coop = [agencies[c.strip().upper()] for c in codes[1:]]
+    target_assign(actor=None, target=target, lead=lead, cooperating=coop, frequency=args.frequency,
+                  behaviour=args.behaviour, reason=args.reason)  # fmt: skip
+    print(f"{target.key}: chủ trì {lead.code}; phối hợp {', '.join(a.code for a in coop) or '–'}; "
+          f"{target.frequency}, {target.behaviour}")  # fmt: skip
     return 0

@@ -198,3 +198,25 @@ def test_service_errors_in_english(plan: Any) -> None:
     assert f"cell G{_rows(data)['7.1']}: The figure is below what is needed by this period (13)" in str(
         err.value
     )
+
+
+def test_cli_assign(plan: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [
+        "data",
+        "assign",
+        "--target",
+        "13.2",
+        "--lead",
+        "sct",
+        "--cooperating",
+        "STC,TK",
+        "--frequency",
+        "quarterly",
+    ]
+    assert main(args) == 0
+    t = plan.targets.get(key="13.2")
+    assert (t.lead_agency.code, t.frequency, t.behaviour) == ("SCT", "quarterly", "count")
+    assert sorted(a.code for a in t.cooperating_agencies.all()) == ["STC", "TK"]
+    assert main(["data", "assign", "--target", "13.2", "--lead", "XYZ"]) == 2
+    assert "không có cơ quan mã 'XYZ'" in capsys.readouterr().err
+    assert main(["data", "assign", "--target", "99.1", "--lead", "STC"]) == 2
