@@ -13,6 +13,7 @@ the indicator, never inside it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
@@ -300,9 +301,13 @@ class Plan:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Plan:
-        """Build a plan from an interchange document; raise :class:`PlanError` listing every fault."""
-        validate_plan_dict(d)
+    def from_dict(cls, d: dict[str, Any], *, validate: bool = True) -> Plan:
+        """Build a plan from an interchange document; raise :class:`PlanError` listing every fault.
+
+        ``validate=False`` skips the schema check for documents already checked when stored.
+        """
+        if validate:
+            validate_plan_dict(d)
         adopted = d.get("adopted")
         return cls(
             id=d["id"],
@@ -335,14 +340,19 @@ def validate_plan_dict(d: Any) -> None:
 
     Raises :class:`PlanError` with the field path of every error, in document order.
     """
-    import jsonschema  # a run-time dependency, imported here to keep startup light
-
-    validator = jsonschema.Draft202012Validator(plan_schema())
+    validator = _validator()
     errors = [(_path(e.absolute_path), e.message) for e in validator.iter_errors(d)]
     if not errors:
         errors = _semantic_errors(d)
     if errors:
         raise PlanError(sorted(errors))
+
+
+@functools.cache
+def _validator() -> Any:
+    import jsonschema  # a run-time dependency, imported here to keep startup light
+
+    return jsonschema.Draft202012Validator(plan_schema())
 
 
 def _semantic_errors(d: dict[str, Any]) -> list[tuple[str, str]]:

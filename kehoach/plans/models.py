@@ -54,7 +54,8 @@ class Plan(models.Model):
         return self.code
 
     def to_domain(self) -> DomainPlan:
-        return DomainPlan.from_dict(self.document)
+        # Stored documents were validated by plan_load; checking again on every read costs time.
+        return DomainPlan.from_dict(self.document, validate=False)
 
     @property
     def year(self) -> int:
