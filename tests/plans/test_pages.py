@@ -38,3 +38,11 @@ def test_empty_database_says_so() -> None:
     resp = Client().get("/plan/")
     assert resp.status_code == 404
     assert "kehoach plan load" in resp.content.decode()
+
+
+@pytest.mark.django_db
+def test_vietnamese_first_whatever_the_browser_says(hp_plan) -> None:
+    html = Client().get("/plan/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in html
+    english = Client().get("/plan/?lang=en").content.decode()
+    assert '<html lang="en">' in english and "Key indicators" in english
