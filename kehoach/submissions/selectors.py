@@ -83,11 +83,12 @@ def _add_observations(
 ) -> None:
     figures = Figure.objects.filter(
         plan=plan, place="city", value__isnull=False, period__lt=str(as_of.year + 1)
-    ).values_list("target__key", "period", "value", "vintage", "same_period_last_year", "status")
+    ).values_list("target__key", "period", "value", "vintage", "same_period_last_year")
+    rows = list(figures.filter(status=Status.PUBLISHED) if published_only else figures)
     if published_only:
-        figures = figures.filter(status=Status.PUBLISHED)
+        rows.extend(_last_published_of_unpublished(plan, as_of))
     end = as_of.end()
-    for key, code, value, vintage, last_year, _status in figures.order_by("period"):
+    for key, code, value, vintage, last_year in sorted(rows, key=lambda r: r[1]):
         s = series.get(key)
         try:
             period = parse_period(code)
@@ -101,6 +102,33 @@ def _add_observations(
                 s.observations.append(obs)
         else:
             s.history.setdefault(period.year, []).append(obs)
+
+
+def _last_published_of_unpublished(
+    plan: Plan, as_of: Period
+) -> list[tuple[str, str, float, str, float | None]]:
+    """Figures being corrected (back to draft or under review) stay public as last published.
+
+    One query over the revisions; the latest published revision of each such figure wins.
+    """
+    revisions = (
+        FigureRevision.objects.filter(
+            figure__plan=plan,
+            figure__place="city",
+            figure__period__lt=str(as_of.year + 1),
+            status=Status.PUBLISHED,
+            value__isnull=False,
+        )
+        .exclude(figure__status=Status.PUBLISHED)
+        .order_by("figure_id", "number")
+        .values_list(
+            "figure_id", "figure__target__key", "figure__period", "value", "vintage", "same_period_last_year"
+        )
+    )
+    latest: dict[int, tuple[str, str, float, str, float | None]] = {}
+    for figure_id, key, code, value, vintage, last_year in revisions:
+        latest[figure_id] = (key, code, value, vintage, last_year)
+    return list(latest.values())
 
 
 def _add_scenarios(plan: Plan, series: dict[str, TargetSeries]) -> None:

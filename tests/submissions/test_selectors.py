@@ -72,3 +72,30 @@ def test_no_demo(hp_plan: Any, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_statuses_in_database(demo: Any) -> None:
     assert Figure.objects.get(target__key="5.1", period="2026-10").status == Status.SUBMITTED
+
+
+def test_a_correction_under_way_keeps_the_published_figure_public(demo: Any) -> None:
+    from kehoach.submissions.services import figure_save
+
+    as_of = parse_period("2026-08")
+    figure = Figure.objects.get(target__key="7.1", period="2026-08", place="city")
+    assert figure.status == Status.PUBLISHED
+    published = figure.value
+    figure_save(
+        actor=None,
+        target=figure.target,
+        period=as_of,
+        value=published + 1.5,
+        explanation="sửa số",
+        reason="Cục Hải quan điều chỉnh",
+        expected_version=figure.version,
+    )
+    figure.refresh_from_db()
+    assert figure.status != Status.PUBLISHED  # the correction is a draft again
+    _, public = plan_target_series(plan_id=demo.code, as_of=as_of, published_only=True)
+    _, internal = plan_target_series(plan_id=demo.code, as_of=as_of)
+    assert public["7.1"].observations[-1].value == published
+    assert internal["7.1"].observations[-1].value == published + 1.5
+    assert [o.period.code for o in public["7.1"].observations] == [
+        o.period.code for o in internal["7.1"].observations
+    ]
