@@ -106,7 +106,7 @@ def _add_observations(
 
 def _last_published_of_unpublished(
     plan: Plan, as_of: Period
-) -> list[tuple[str, str, float, str, float | None]]:
+) -> list[tuple[str, str, float | None, str, float | None]]:
     """Figures being corrected (back to draft or under review) stay public as last published.
 
     One query over the revisions; the latest published revision of each such figure wins.
@@ -125,7 +125,7 @@ def _last_published_of_unpublished(
             "figure_id", "figure__target__key", "figure__period", "value", "vintage", "same_period_last_year"
         )
     )
-    latest: dict[int, tuple[str, str, float, str, float | None]] = {}
+    latest: dict[int, tuple[str, str, float | None, str, float | None]] = {}
     for figure_id, key, code, value, vintage, last_year in revisions:
         latest[figure_id] = (key, code, value, vintage, last_year)
     return list(latest.values())
