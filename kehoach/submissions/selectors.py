@@ -348,12 +348,49 @@ def figures_list(
         .select_related("target")
         .order_by("target__indicator__n", "target__position", "period", "place")
     )
-    if published_only:
-        qs = qs.filter(status=Status.PUBLISHED)
     if period:
         qs = qs.filter(period=period)
     if target:
         qs = qs.filter(target__key=target)
     if agency:
         qs = qs.filter(target__lead_agency__code=agency.upper())
+    if published_only:
+        return _as_last_published(list(qs))
     return list(qs)
+
+
+def _as_last_published(figures: list[Figure]) -> list[Figure]:
+    """What the public may read: published figures, and a figure under correction as it was last
+    published (an unsaved copy carrying that revision's values); never-published figures are left out."""
+    pending = [f.pk for f in figures if f.status != Status.PUBLISHED]
+    last: dict[int, FigureRevision] = {}
+    if pending:
+        for rev in FigureRevision.objects.filter(figure_id__in=pending, status=Status.PUBLISHED).order_by(
+            "number"
+        ):
+            last[rev.figure_id] = rev
+    out: list[Figure] = []
+    for f in figures:
+        if f.status == Status.PUBLISHED:
+            out.append(f)
+        elif f.pk in last:
+            rev = last[f.pk]
+            copy = Figure(
+                pk=f.pk,
+                plan_id=f.plan_id,
+                target=f.target,
+                period=f.period,
+                place=f.place,
+                value=rev.value,
+                unit=rev.unit,
+                vintage=rev.vintage,
+                same_period_last_year=rev.same_period_last_year,
+                explanation=rev.explanation,
+                source=rev.source,
+                status=Status.PUBLISHED,
+                is_illustrative=f.is_illustrative,
+                version=f.version,
+                updated_at=rev.created_at,
+            )
+            out.append(copy)
+    return out

@@ -52,6 +52,16 @@ def test_anonymous_reads_published_only(plan: Any) -> None:
     assert rows[0]["period_label"] == "Tháng 2/2026"
 
 
+def test_anonymous_reads_a_corrected_figure_as_last_published(plan: Any, tokens: dict[str, str]) -> None:
+    f = _published(plan, "7.1", "2026-02", 9.0)
+    figure_save(actor=None, target=f.target, period=parse_period("2026-02"), value=9.4, explanation="sửa", reason="Hải quan điều chỉnh",
+                expected_version=f.version)  # fmt: skip
+    public = Client().get(URL).json()
+    assert [(r["period"], r["value"], r["status"]) for r in public] == [("2026-02", 9.0, "published")]
+    internal = bearer(tokens["STC"]).get(URL, {"target": "7.1"}).json()
+    assert [(r["period"], r["value"], r["status"]) for r in internal] == [("2026-02", 9.4, "draft")]
+
+
 def test_token_reads_unpublished_too(plan: Any, tokens: dict[str, str]) -> None:
     _published(plan, "7.1", "2026-02", 9.0)
     figure_save(actor=None, target=plan.targets.get(key="7.1"), period=parse_period("2026-03"), value=13.5)
