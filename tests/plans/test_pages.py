@@ -46,3 +46,13 @@ def test_vietnamese_first_whatever_the_browser_says(hp_plan) -> None:
     assert '<html lang="vi">' in html
     english = Client().get("/plan/?lang=en").content.decode()
     assert '<html lang="en">' in english and "Key indicators" in english
+
+
+@pytest.mark.django_db
+def test_every_request_is_logged(hp_plan, caplog) -> None:
+    with caplog.at_level("INFO", logger="kehoach.access"):
+        Client().get("/plan/?lang=en")
+        Client().get("/plan/khong-co/")
+    lines = [r.getMessage() for r in caplog.records if r.name == "kehoach.access"]
+    assert lines[0].startswith("GET /plan/?lang=en 200 ")
+    assert lines[1].startswith("GET /plan/khong-co/ 404 ")
