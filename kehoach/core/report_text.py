@@ -109,8 +109,17 @@ def flow_sentence(
 def growth_sentence(
     name: str, period: str, growth_pct: float, *, vintage: str = "estimate", target_text: str = ""
 ) -> str:
-    """A growth rate so far, with the year's target in brackets."""
-    head = f"{name} {period} {verb(vintage)} {fmt_pct(growth_pct)}"
+    """A growth rate so far, with the year's target in brackets.
+
+    A name that is itself a rate ("Tốc độ tăng trưởng GRDP") takes "ước đạt 10,5%"; an index or a
+    quantity ("Chỉ số sản xuất công nghiệp (IIP)") takes "ước tăng 14,8% so với cùng kỳ", as reports write.
+    """
+    if name.lower().startswith(("tốc độ", "tăng")):
+        head = f"{name} {period} {verb(vintage)} {fmt_pct(growth_pct)}"
+    else:
+        change = "tăng" if growth_pct >= 0 else "giảm"
+        word = f"ước {change}" if vintage == "estimate" else change
+        head = f"{name} {period} {word} {fmt_pct(abs(growth_pct))} so với cùng kỳ"
     return f"{head} (kế hoạch năm {target_text})." if target_text else f"{head}."
 
 

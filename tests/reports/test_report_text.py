@@ -73,6 +73,14 @@ def test_growth_level_rank_sentences() -> None:
         == "Tốc độ tăng trưởng GRDP 9 tháng ước đạt 10,5% (kế hoạch năm khoảng 13%)."
     )
     assert (
+        growth_sentence("Chỉ số sản xuất công nghiệp (IIP)", "9 tháng", 14.83, target_text="15,5%")
+        == "Chỉ số sản xuất công nghiệp (IIP) 9 tháng ước tăng 14,8% so với cùng kỳ (kế hoạch năm 15,5%)."
+    )
+    assert (
+        growth_sentence("Chỉ số sản xuất công nghiệp (IIP)", "6 tháng", -2.04, vintage="official")
+        == "Chỉ số sản xuất công nghiệp (IIP) 6 tháng giảm 2,0% so với cùng kỳ."
+    )
+    assert (
         level_sentence("Tỷ lệ lao động qua đào tạo", 85.3, "%", vintage="official", target_text="86%")
         == "Tỷ lệ lao động qua đào tạo đạt 85,3% (kế hoạch 86%)."
     )
