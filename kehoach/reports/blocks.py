@@ -83,10 +83,30 @@ def no_data_paragraph(lines: Sequence[TargetLine]) -> Paragraph | None:
     missing = [ln for ln in lines if ln.latest is None and not ln.stretch]
     if not missing:
         return None
-    items = "; ".join(f"{ln.label} (kế hoạch {ln.target_text})" for ln in missing)
+    items = "; ".join(_no_data_item(group) for group in _by_indicator(missing))
     return Paragraph(
         f"Các chỉ tiêu chưa có số liệu đến kỳ báo cáo (phần lớn được đánh giá theo năm): {items}."
     )
+
+
+def _by_indicator(lines: Sequence[TargetLine]) -> list[list[TargetLine]]:
+    groups: dict[int, list[TargetLine]] = {}
+    for ln in lines:
+        groups.setdefault(ln.n, []).append(ln)
+    return list(groups.values())
+
+
+def _no_data_item(lines: Sequence[TargetLine]) -> str:
+    """One indicator's missing targets, said once: "(14) DTI, PCI, PAR Index, PGI: kế hoạch top 5";
+    targets that share a plan figure are listed together, the indicator's name only once."""
+    first = lines[0]
+    if len(lines) == 1:
+        return f"{first.label} (kế hoạch {first.target_text})"
+    by_target: dict[str, list[str]] = {}
+    for ln in lines:
+        by_target.setdefault(ln.target_text, []).append(ln.qualifier or "chung")
+    parts = [f"{', '.join(q)}: kế hoạch {text}" for text, q in by_target.items()]
+    return f"{first.name} ({'; '.join(parts)})"
 
 
 def _indicator_good(lines: Sequence[TargetLine]) -> bool | None:

@@ -60,3 +60,24 @@ def test_no_figure_yet() -> None:
     s = _budget([Observation(parse_period("2026-10"), 1.0)])
     assert latest_observation(s, parse_period("2026-09")) is None
     assert target_line(s, None, parse_period("2026-09")).verdict_label == "chưa có số liệu"
+
+
+def test_no_data_paragraph_names_each_indicator_once() -> None:
+    from kehoach.reports.blocks import no_data_paragraph
+    from kehoach.reports.lines import TargetLine
+
+    name = "Chỉ số chuyển đổi số (DTI), Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)"
+    lines = [
+        TargetLine(key=f"14.{i}", n=14, name=name, group="Kinh tế", qualifier=q, target_text="top 5",
+                   unit=None, behaviour="rank", kind="rank", stretch=False)
+        for i, q in enumerate(["DTI", "PCI"], 1)
+    ] + [
+        TargetLine(key="3.1", n=3, name="Tỷ trọng kinh tế số trong GRDP", group="Kinh tế", qualifier=None,
+                   target_text="31%", unit="%", behaviour="rate", kind="share_pct", stretch=False)
+    ]  # fmt: skip
+    paragraph = no_data_paragraph(lines)
+    assert paragraph is not None
+    text = paragraph.text
+    assert text.count(name) == 1
+    assert f"{name} (DTI, PCI: kế hoạch top 5)" in text
+    assert "Tỷ trọng kinh tế số trong GRDP (kế hoạch 31%)" in text
