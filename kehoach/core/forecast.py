@@ -19,13 +19,9 @@ Methods (each projection names its method and explains its inputs and formula):
   none, the run rate (the note says so). The 80% interval is Ŷ·e^(±1,2816·σ),
   σ the chosen method's leave-one-out errors (log scale) widened for a small
   sample.
-- growth: ĝ = g_m + (12−m)/12 · (λ·(g_rec − g_m) − β·(g_rest' − g_rec')),
-  g_rec = (m·g_m − j·g_j)/(m−j) the growth of the latest months, ' last year
-  (its remaining months against its latest months: the base effect). With
-  three past years or more, λ ∈ {0, ½, 1} and β ∈ {0, ¼, ½} are learned from
-  them, keeping the prior λ = 1, β = ½ unless another setting is 10% better
-  (before a full quarter of recent months the prior is the naive λ = β = 0);
-  with fewer, λ = ½, β = 0. Interval from past errors (pp).
+- growth (:mod:`kehoach.core.growth`, re-exported here): the momentum of the latest
+  months and last year's base effect, averaged with the year's growth implied by the
+  remaining months keeping their usual weight, learned from the growth history alone.
 - levels and rates: a straight-line trend of the latest points.
 
 Bad input raises :class:`ForecastError` with a Vietnamese message; a caller
@@ -34,16 +30,16 @@ shows it as "không đủ dữ liệu để dự báo".
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
+from kehoach.core.growth import project_growth
 from kehoach.core.numbers import format_number
 from kehoach.core.projection import (
     ERR_BASE,
-    ERR_GROWTH,
     ERR_POINTS,
+    HISTORY_YEARS,
+    MIN_YEARS_SELECT,
     Z80,
     ForecastError,
     Projection,
@@ -71,20 +67,8 @@ __all__ = [
     "t90",
 ]
 
-HISTORY_YEARS = 20
-"""Only the latest twenty past years teach the profile: patterns drift."""
-MIN_YEARS_SELECT = 3
-FEW_YEARS = 8
 RUN_RATE_SD = 0.12
 """Log spread of a run-rate projection per unit of the year still to come, when nothing is learned."""
-GROWTH_PRIOR_SD = 3.0
-"""Spread (pp) of the remaining months' growth around the recent growth, when nothing is learned."""
-LAMBDAS = (0.0, 0.5, 1.0)
-PRIOR_LAMBDA, PRIOR_BETA, PRIOR_MARGIN = 1.0, 0.5, 0.9
-"""Year-on-year growth persists (λ = 1) and last year's base shows through (β = ½, as for
-independent quarter-on-quarter moves); another setting is chosen only when it is 10% better on past years."""
-BETAS = (0.0, 0.25, 0.5)
-DEFAULT_LAMBDA = 0.5
 
 # ---------------------------------------------------------------- flows
 
@@ -288,129 +272,6 @@ def _flow_explain(
     }
     lines.append(f"{formulas[method]} = {f(value, 1)}.")
     lines.append(f"Khoảng 80%: Ŷ × e^(±1,28 × σ), σ = {f(sd, 3)} (sai số tương đối các năm trước).")
-    return tuple(lines)
-
-
-# ---------------------------------------------------------------- growth
-
-
-def _recent_growth(h: Mapping[int, float], m: int, j: int | None) -> float:
-    return h[m] if j is None else (m * h[m] - j * h[j]) / (m - j)
-
-
-def _base_gap(prev: Mapping[int, float] | None, m: int, j: int | None) -> float:
-    """Last year's growth of the remaining months minus that of the latest months (the base effect)."""
-    if prev is None or m not in prev or 12 not in prev or (j is not None and j not in prev):
-        return 0.0
-    rest = (12 * prev[12] - m * prev[m]) / (12 - m)
-    return rest - _recent_growth(prev, m, j)
-
-
-def _growth_est(
-    h: Mapping[int, float], prev: Mapping[int, float] | None, m: int, j: int | None, lam: float, beta: float
-) -> float:
-    """ĝ = g + (12−m)/12 · (λ·(g_gần − g) − β·(g_còn lại' − g_gần')), ' = last year."""
-    g = h[m]
-    base = _base_gap(prev, m, j) if beta else 0.0
-    return g + (12 - m) / 12.0 * (lam * (_recent_growth(h, m, j) - g) - beta * base)
-
-
-def project_growth(cum: Mapping[int, float], history: Mapping[int, Mapping[int, float]]) -> Projection:
-    """Project the year's growth (%) from cumulative growth so far (see the module docstring)."""
-    m, _g = _latest(cum)
-    if min(cum.values()) <= -100:
-        raise ForecastError(ERR_GROWTH.format(v=min(cum.values())))
-    past = _recent_years(
-        history, lambda h: m in h and 12 in h and all(math.isfinite(v) for v in h.values()), HISTORY_YEARS
-    )
-    j = _anchor(cum, m, past)
-    n, prev = len(past), history.get(max(history)) if history else None
-    beta = 0.0
-    if n >= MIN_YEARS_SELECT:
-        lam, beta, sd = _select_lambda(past, history, m, j)
-        if n < FEW_YEARS:  # a few years understate the spread: never narrower than the prior
-            sd = max(sd, _growth_prior_sd(cum, history, m, j))
-        note = ""
-    else:
-        lam = DEFAULT_LAMBDA if j is not None and m - j >= 3 else 0.0
-        sd = _growth_prior_sd(cum, history, m, j)
-        have = f"chỉ có {n} năm số liệu trước" if n else "chưa có số liệu các năm trước"
-        note = f"{have}: dùng hệ số đà λ = {format_number(lam)} mặc định, không tính hiệu ứng nền"
-    value = _growth_est(cum, prev, m, j, lam, beta)
-    method = "growth_naive" if lam == beta == 0.0 else "growth_momentum"
-    label = (
-        "tăng trưởng lũy kế mới nhất"
-        if method == "growth_naive"
-        else "tăng trưởng lũy kế điều chỉnh theo đà và hiệu ứng nền"
-    )
-    expl = _growth_explain(cum, prev, m, j, (lam, beta), value, sd, past)
-    return Projection(value, value - Z80 * sd, value + Z80 * sd, method, label, note, None, expl, sd, False)
-
-
-def _growth_prior_sd(
-    cum: Mapping[int, float], history: Mapping[int, Mapping[int, float]], m: int, j: int | None
-) -> float:
-    """Spread when little is learned: the remaining months may move as much as the year's growth
-    moved from one year to the next (RMS over known years), as much as the latest months moved
-    from the year-to-date, and at least ``GROWTH_PRIOR_SD``."""
-    years = sorted(y for y, h in history.items() if 12 in h)
-    changes = [history[b][12] - history[a][12] for a, b in itertools.pairwise(years) if b == a + 1]
-    yearly = math.sqrt(sum(c * c for c in changes) / len(changes)) if changes else 0.0
-    recent = abs(_recent_growth(cum, m, j) - cum[m])
-    return (12 - m) / 12 * max(GROWTH_PRIOR_SD, yearly, recent)
-
-
-def _select_lambda(
-    past: Mapping[int, Mapping[int, float]], history: Mapping[int, Mapping[int, float]], m: int, j: int | None
-) -> tuple[float, float, float]:
-    """(λ, β, σ) with the smallest mean absolute error on the past years.
-
-    Under a full quarter of recent months (January, February alone) the growth is too noisy to
-    extrapolate or to read a base effect from: the answer is then the naive λ = β = 0.
-    """
-    window = m - (j or 0)
-    grid = [(lam, beta) for lam in (LAMBDAS if j is not None else (0.0,)) for beta in BETAS]
-    if window < 3:
-        grid = [(0.0, 0.0)]
-    scored = []
-    for lam, beta in grid:
-        errors = [_growth_est(h, history.get(y - 1), m, j, lam, beta) - h[12] for y, h in past.items()]
-        scored.append((sum(abs(e) for e in errors) / len(errors), lam, beta, errors))
-    best = min(scored, key=lambda s: s[0])
-    prior_setting = (PRIOR_LAMBDA if j is not None else 0.0, PRIOR_BETA) if window >= 3 else (0.0, 0.0)
-    prior = [s for s in scored if (s[1], s[2]) == prior_setting]
-    if prior and prior[0][0] <= best[0] / PRIOR_MARGIN:
-        best = prior[0]  # keep the prior unless another setting is clearly better on past years
-    return best[1], best[2], max(_spread(best[3]), 0.05)
-
-
-def _growth_explain(
-    cum: Mapping[int, float],
-    prev: Mapping[int, float] | None,
-    m: int,
-    j: int | None,
-    params: tuple[float, float],
-    value: float,
-    sd: float,
-    past: Mapping[int, Any],
-) -> tuple[str, ...]:
-    from kehoach.core.numbers import format_number as f
-
-    lam, beta = params
-    years = ", ".join(map(str, past)) or "không có"
-    lines = [f"Tăng trưởng lũy kế {m} tháng: g = {f(cum[m], 2)}%; các năm dùng để học: {years}."]
-    if j is not None:
-        lines.append(
-            f"Tăng trưởng {m - j} tháng gần nhất: g_gần = ({m}×g_{m} − {j}×g_{j}) / {m - j} = "
-            f"{f(_recent_growth(cum, m, j), 2)}%."
-        )
-    if beta:
-        lines.append(f"Hiệu ứng nền năm trước: g_còn lại' − g_gần' = {f(_base_gap(prev, m, j), 2)} điểm %.")
-    lines.append(
-        f"ĝ = g + ({12 - m}/12) × (λ × (g_gần − g) − β × (g_còn lại' − g_gần')), λ = {f(lam, 2)}, "
-        f"β = {f(beta, 2)} → {f(value, 2)}% (trọng số theo số tháng)."
-    )
-    lines.append(f"Khoảng 80%: ĝ ± 1,28 × σ, σ = {f(sd, 2)} điểm % (sai số các năm trước).")
     return tuple(lines)
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "FEW_YEARS",
+    "HISTORY_YEARS",
+    "MIN_YEARS_SELECT",
     "Z80",
     "ForecastError",
     "Projection",
@@ -21,6 +24,12 @@ __all__ = [
     "prob_at_least",
     "t90",
 ]
+
+HISTORY_YEARS = 20
+"""Only the latest twenty past years teach the profile: patterns drift."""
+MIN_YEARS_SELECT = 3
+FEW_YEARS = 8
+"""Fewer past years than FEW_YEARS understate the spread: intervals are never narrower than the prior."""
 
 Z80 = 1.2816
 """The 90th percentile of the normal distribution: an 80% interval is ± 1,2816 σ."""

@@ -63,3 +63,31 @@ def test_period_aliases() -> None:
     )
     assert corpus.data["s"][2025] == {2: 0.5, 3: 1.0, 9: 3.0, 11: 4.0, 12: 5.0}
     assert not math.isnan(corpus.data["s"][2025][12])
+
+
+def _noisy_quarters_corpus(seed: int) -> str:
+    """Cumulative growth of a seasonal quarterly series whose quarters are level plus noise."""
+    import random
+
+    rng = random.Random(seed)
+    season = (1.0, 1.1, 1.2, 1.5)
+    levels = {
+        y: [100 * 1.03 ** (y - 2000) * s * math.exp(rng.gauss(0, 0.06)) for s in season]
+        for y in range(2000, 2030)
+    }
+    rows = []
+    for y in range(2001, 2030):
+        for q, period in ((1, "Q1"), (2, "H1"), (3, "9M"), (4, "Y")):
+            g = (sum(levels[y][:q]) / sum(levels[y - 1][:q]) - 1) * 100
+            rows.append(f"s,growth,{y},{period},{g:.6f}")
+    return HEADER + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_growth_beats_naive_when_the_last_quarter_is_noisy(seed: int) -> None:
+    # An unusually heavy last quarter last year is a high base: this year's growth falls back.
+    # The latest cumulative growth cannot know it; the weight learned from past growth does.
+    results = run_backtest(parse_corpus(_noisy_quarters_corpus(seed)))
+    at9 = {r.method: r for r in results if r.horizon == "M09"}
+    assert at9["kehoach"].error < 0.9 * at9["naive"].error
+    assert at9["kehoach"].coverage80 is not None and 0.6 <= at9["kehoach"].coverage80 <= 1.0

@@ -46,11 +46,12 @@ def test_consistent_seasonal_history_gives_the_seasonal_answer() -> None:
 
 
 def test_growth_without_history_is_naive_before_a_second_point() -> None:
-    # Q1 only: ĝ = g = 10; σ = 9/12 × max(3 pp prior, no yearly change known, no recent gap) = 2,25 pp.
+    # Q1 only: ĝ = g = 10; prior σ = 9/12 × max(3 pp, no yearly change known, no recent gap) = 2,25 pp,
+    # widened by t(0 + 2)/z = 1,886 / 1,2816 (no past year: the scale is a guess) → ± 2,25 × 1,886.
     p = project_growth({3: 10.0}, {})
     assert p.value == pytest.approx(10.0)
     assert p.method == "growth_naive"
-    assert p.high80 == pytest.approx(10.0 + Z80 * 2.25)
+    assert p.high80 == pytest.approx(10.0 + 2.25 * 1.886)
 
 
 def test_growth_momentum_with_default_lambda() -> None:
@@ -61,14 +62,38 @@ def test_growth_momentum_with_default_lambda() -> None:
 
 
 def test_growth_learns_from_past_years() -> None:
-    # Past years all end 1 pp above their 9-month growth with a steady quarter → the
-    # selected setting reproduces it; a perfectly regular history gives a tight interval.
-    history = {y: {6: 10.0, 9: 11.0, 12: 12.0} for y in range(2016, 2026)}
-    p = project_growth({6: 10.0, 9: 11.0}, history)
-    # g_rec = (99 − 60)/3 = 13; λ = 1: 11 + 3/12 × 2 = 11,5; the base gap last year:
-    # rest' = (144 − 99)/3 = 15, rec' = 13 → 2; β = ½: 11,5 − 3/12 × ½ × 2 = 11,25 …
-    # the best fit on the past years is λ = 1, β = 0 → 11,5 (error 0,5) vs naive 11 (error 1).
-    assert p.value == pytest.approx(11.5)
+    # Every past year: 6 months 10%, 9 months 11%, the year 11% (the last quarter as heavy as
+    # usual). Momentum: λ = β = 0 fits every past year exactly (the prior λ = 1, β = ½ gives
+    # 11 + 3/12 × (2 + ½ × 2) = 11,75), so ĝ = 12; the weight of the last quarter never moved,
+    # so the share estimate is 12 too; no past error → the floor σ = 0,05 pp.
+    history = {y: {6: 10.0, 9: 11.0, 12: 11.0} for y in range(2016, 2026)}
+    p = project_growth({6: 10.0, 9: 12.0}, history)
+    assert p.method == "growth_share_blend"
+    assert p.value == pytest.approx(12.0)
+    assert p.high80 == pytest.approx(12.0 + Z80 * 0.05)
+
+
+def test_growth_share_expects_last_years_heavy_quarter_to_fall_back() -> None:
+    # 2025's last quarter was unusually heavy (the year 10% against 8% at 9 months; 2024: 10 and
+    # 10). r = ln(C₁₂/C₉) up to a constant: r(2025) = 0, r(2024) = −(ln 1,10 − ln 1,08); its mean
+    # r̄ = −0,0091745. Share: ĝ' = 1,09 × e^(r̄ − 0) − 1 = 8,0045%. Momentum with no earlier month
+    # this year is the latest growth, 9%. Blend (9 + 8,0045)/2. Two past years: prior σ = 3/12 ×
+    # max(3, no change of the year's growth, no recent gap) = 0,75, widened by t(4)/z.
+    history = {2024: {9: 10.0, 12: 10.0}, 2025: {9: 8.0, 12: 10.0}}
+    share = (1.09 * math.exp(-(math.log(1.10) - math.log(1.08)) / 2) - 1) * 100
+    assert share == pytest.approx(8.0045, abs=1e-4)
+    p = project_growth({9: 9.0}, history)
+    assert p.method == "growth_share_blend"
+    assert p.value == pytest.approx((9.0 + share) / 2)
+    assert p.high80 == pytest.approx(p.value + 0.75 * 1.533)
+    assert any("bình quân hai cách" in line for line in p.explanation)
+
+
+def test_growth_share_needs_two_consecutive_years() -> None:
+    # One past year (or years with a gap) tells nothing about how the weight moves: momentum alone.
+    assert project_growth({9: 9.0}, {2025: {9: 8.0, 12: 10.0}}).method == "growth_naive"
+    gap = {2022: {9: 10.0, 12: 10.0}, 2025: {9: 8.0, 12: 10.0}}
+    assert project_growth({9: 9.0}, gap).value == pytest.approx(9.0)
 
 
 def test_level_trend_and_short_series() -> None:
