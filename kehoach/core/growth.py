@@ -238,5 +238,7 @@ def _growth_explain(
             f"(r̄: bình quân tối đa {SHARE_YEARS} năm liền gần nhất)."
         )
         lines.append(f"Dự báo: bình quân hai cách = ({f(momentum, 2)} + {f(share, 2)}) / 2 = {f(value, 2)}%.")
-    lines.append(f"Khoảng 80%: ĝ ± 1,28 × σ, σ = {f(sd, 2)} điểm % (sai số các năm trước).")
+    lines.append(
+        f"Khoảng 80%: ĝ ± 1,28 × σ, σ = {f(sd, 2)} điểm % (sai số các năm trước; nới rộng khi ít năm)."
+    )
     return tuple(lines)
