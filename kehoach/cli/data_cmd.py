@@ -79,16 +79,21 @@ def _demo(args: argparse.Namespace) -> int:
     setup_django()
     from kehoach.plans.models import Plan
     from kehoach.submissions.bootstrap import illustrative_load, illustrative_remove
+    from kehoach.tasks.illustrative import task_illustrative_load, task_illustrative_remove
 
     if args.remove:
         figures, sets = illustrative_remove()
-        print(f"Đã xóa {figures} số liệu minh họa và {sets} bộ kịch bản minh họa.")
+        tasks = task_illustrative_remove()
+        print(
+            f"Đã xóa {figures} số liệu minh họa, {sets} bộ kịch bản minh họa và tiến độ minh họa của {tasks} nhiệm vụ."
+        )
         return 0
     plan = Plan.objects.filter(code=args.plan).first()
     if plan is None:
         raise CommandError(ERR_NO_PLAN.format(code=args.plan))
     n = illustrative_load(plan=plan)
-    print(f"Đã nạp {n} số liệu minh họa cho {plan.code}.")
+    tasks = task_illustrative_load(plan=plan)
+    print(f"Đã nạp {n} số liệu minh họa và tiến độ minh họa của {tasks} nhiệm vụ cho {plan.code}.")
     return 0
 
 

@@ -22,6 +22,7 @@ from kehoach.core.plan import Target as DomainTarget
 from kehoach.plans.models import Plan, Target
 from kehoach.submissions.models import Figure, FigureRevision, ScenarioSet
 from kehoach.submissions.services import scenario_set_create, target_assign
+from kehoach.tasks.illustrative import task_illustrative_load
 
 __all__ = [
     "HAIPHONG_ASSIGNMENTS",
@@ -74,6 +75,7 @@ def after_bundled_plan_loaded(code: str) -> None:
     assign_haiphong(plan)
     if os.environ.get("KEHOACH_NO_DEMO", "") not in ("1", "true", "yes"):
         illustrative_load(plan=plan)
+        task_illustrative_load(plan=plan)
 
 
 def assign_haiphong(plan: Plan, actor: Any = None) -> int:

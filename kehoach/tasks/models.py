@@ -71,6 +71,7 @@ class TaskUpdate(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     reason = models.TextField(blank=True)
+    is_illustrative = models.BooleanField(default=False)  # "Số liệu minh họa": kehoach.tasks.illustrative
 
     class Meta:
         ordering = ["task", "number"]
