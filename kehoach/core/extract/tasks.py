@@ -17,6 +17,7 @@ from kehoach.core.extract.clean import Cleaned
 from kehoach.core.extract.deliverables import deliverable_key, find_deliverable
 from kehoach.core.extract.indicators import marker
 from kehoach.core.extract.items import target_kind
+from kehoach.core.extract.links import link_sections
 from kehoach.core.extract.values import find_values
 from kehoach.core.plan import Indicator, Section, Target, Task
 
@@ -27,23 +28,6 @@ _END = re.compile(
     r"^(?:Điều|ĐIỀU)\s+[3-9]\b|^Nơi nhận|^Nghị quyết này|^TM\.|^CHỦ TỊCH|^IV\.|^[IVX]+\.\s+TỔ CHỨC"
 )
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TT|St|Th\.S|PGS|GS|TS|ThS)|\.\.)$")
-_STOP = {
-    "số",
-    "lượng",
-    "tỷ",
-    "tỉ",
-    "lệ",
-    "của",
-    "trên",
-    "địa",
-    "bàn",
-    "các",
-    "và",
-    "đạt",
-    "năm",
-    "trong",
-    "được",
-}
 
 
 @dataclass
@@ -98,7 +82,7 @@ def find_tasks(
         target = _deepest(current)
         _add_tasks(target, cleaned, i, length if style else 0, body)
     sections = [n.section for n in tops if n.section.n != "0" or n.section.tasks or n.children]
-    _link(sections, indicators)
+    link_sections(sections, indicators)
     _mark_duplicates(sections, province)
     return sections
 
@@ -187,42 +171,6 @@ def _task_targets(clause: str) -> list[Target]:
         kind = target_kind(clause, None, f)
         out.append(Target(f.comparator, kind, f.value, f.low, f.high, f.unit, None, f.stretch_word))  # type: ignore[arg-type]
     return out
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[\wÀ-ỹ]+", text.lower()) if w not in _STOP and not w.isdigit()}
-
-
-def _link(sections: list[Section], indicators: list[Indicator]) -> None:
-    """A task is linked to the key indicators it serves: same unit and the indicator's words, or
-    an index abbreviation only that indicator names (PCI, PAR Index)."""
-    acronyms: dict[str, set[int]] = {}
-    for ind in indicators:
-        for a in re.findall(r"\(([A-Z][A-Za-z ]{1,12})\)", ind.name):
-            acronyms.setdefault(a, set()).add(ind.n)
-    for top in sections:
-        for _, node in top.walk():
-            for task in node.tasks:
-                task.indicators = _links_for(task, indicators, acronyms)
-
-
-def _links_for(task: Task, indicators: list[Indicator], acronyms: dict[str, set[int]]) -> list[int]:
-    found: list[int] = []
-    words = _words(task.text)
-    for ind in indicators:
-        name_words = _words(ind.name)
-        overlap = len(name_words & words) / max(1, len(name_words))
-        for tt in task.targets:
-            same_unit = any((t.unit or "").casefold() == (tt.unit or "").casefold() for t in ind.targets)
-            same_value = any(t.reference == tt.reference for t in ind.targets)
-            if same_unit and (overlap >= 0.6 or (same_value and overlap >= 0.3)) and ind.n not in found:
-                found.append(ind.n)
-    for a, ns in acronyms.items():
-        if len(ns) == 1 and re.search(rf"\b{re.escape(a)}\b", task.text, re.I):
-            n = next(iter(ns))
-            if n not in found:
-                found.append(n)
-    return found
 
 
 def _mark_duplicates(sections: list[Section], province: str | None) -> None:
