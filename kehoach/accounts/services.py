@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from kehoach.accounts.access import can
@@ -14,10 +16,13 @@ from kehoach.audit.services import audit_record
 __all__ = [
     "ERR_AGENCY_NEEDED",
     "ERR_AGENCY_NOT_ALLOWED",
+    "ERR_BAD_EMAIL",
+    "ERR_NAME_EMPTY",
     "ERR_NOT_ALLOWED",
     "ERR_UNKNOWN_AGENCY",
     "ERR_UNKNOWN_ROLE",
     "AccountError",
+    "agency_update",
     "membership_add",
     "membership_remove",
     "user_add",
@@ -28,6 +33,8 @@ ERR_UNKNOWN_ROLE = "Vai trò không hợp lệ: {role!r} (chọn: {choices})"
 ERR_UNKNOWN_AGENCY = "Không có cơ quan mã {code!r}"
 ERR_AGENCY_NEEDED = "Vai trò {role!r} cần một cơ quan (--agency MÃ)"
 ERR_AGENCY_NOT_ALLOWED = "Vai trò {role!r} không gắn với cơ quan"
+ERR_BAD_EMAIL = "Địa chỉ thư không hợp lệ: {email!r} (ví dụ: sct@haiphong.gov.vn)"
+ERR_NAME_EMPTY = "Tên cơ quan không được để trống"
 
 AGENCY_ROLES = (Role.EDITOR, Role.VIEWER)
 
@@ -112,3 +119,39 @@ def user_add(
         user.save()
     membership_add(actor=actor, user=user, role=role, agency_code=agency_code)
     return user
+
+
+@transaction.atomic
+def agency_update(
+    *, actor: Any, code: str, email: str | None = None, name: str | None = None, reason: str = ""
+) -> Agency:
+    """Set an agency's e-mail address (where reminders go; "" clears it) and/or its name.
+
+    The audit entry keeps the values before and after.
+    """
+    _require_manager(actor)
+    agency = Agency.objects.select_for_update().filter(code=code.strip().upper()).first()
+    if agency is None:
+        raise AccountError(ERR_UNKNOWN_AGENCY.format(code=code))
+    changes: dict[str, str] = {}
+    if email is not None:
+        email = email.strip()
+        try:
+            if email:
+                validate_email(email)
+        except ValidationError as exc:
+            raise AccountError(ERR_BAD_EMAIL.format(email=email)) from exc
+        changes["email"] = email
+    if name is not None:
+        if not name.strip():
+            raise AccountError(ERR_NAME_EMPTY)
+        changes["name"] = name.strip()
+    if not changes:  # nothing asked: show it as it is
+        return agency
+    before = {k: getattr(agency, k) for k in changes}
+    for k, v in changes.items():
+        setattr(agency, k, v)
+    agency.save(update_fields=list(changes))
+    audit_record(actor=actor, action="agency.update", object_type="agency", object_id=agency.code,
+                 agency_code=agency.code, reason=reason, data={"before": before, "after": changes})  # fmt: skip
+    return agency

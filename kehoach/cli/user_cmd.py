@@ -5,6 +5,7 @@
 - ``kehoach user list``
 - ``kehoach user token --agency CODE [--name N]``: a new API token (printed once)
 - ``kehoach user revoke-token PREFIX``
+- ``kehoach user agency CODE [--email ADDRESS] [--name NAME]``: an agency's e-mail (reminders) and name
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rv = usub.add_parser("revoke-token", help="thu hồi mã truy cập API")
     rv.add_argument("prefix")
     rv.set_defaults(handler=_revoke)
+    ag = usub.add_parser("agency", help="địa chỉ thư (nhận thư nhắc) và tên của một cơ quan")
+    ag.add_argument("code", help="mã cơ quan, ví dụ SCT")
+    ag.add_argument("--email", help='địa chỉ thư; --email "" để xóa')
+    ag.add_argument("--name", help="tên cơ quan")
+    ag.add_argument("--reason", default="")
+    ag.set_defaults(handler=_agency)
 
 
 def _password(arg: str | None) -> str | None:
@@ -121,4 +128,18 @@ def _revoke(args: argparse.Namespace) -> int:
         raise CommandError(ERR_NO_TOKEN.format(prefix=args.prefix))
     token_revoke(actor=None, token=token)
     print(f"Đã thu hồi {token.prefix}…")
+    return 0
+
+
+def _agency(args: argparse.Namespace) -> int:
+    setup_django()
+    from kehoach.accounts.services import AccountError, agency_update
+
+    try:
+        agency = agency_update(
+            actor=None, code=args.code, email=args.email, name=args.name, reason=args.reason
+        )
+    except AccountError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{agency.code}\t{agency.name}\t{agency.email or '(chưa có địa chỉ thư)'}")
     return 0
