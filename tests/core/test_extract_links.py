@@ -168,3 +168,16 @@ def test_haiphong_tasks_link_to_their_indicators() -> None:
         "9.a.4": [],  # đơn vị hành chính
     }
     assert {k: links[k] for k in expected} == expected
+
+
+def test_every_shipped_link_was_checked_by_hand_and_most_are_right() -> None:
+    import json
+
+    from bench.link_sample import HAND, SHIPPED
+    from kehoach.core.plan import Plan
+
+    plan = Plan.from_dict(json.loads(SHIPPED.read_text(encoding="utf-8")))
+    links = {(t.id, n) for _, t in plan.tasks() for n in t.indicators}
+    assert links == set(HAND)
+    right = sum(1 for k in links if HAND[k][0])
+    assert right / len(links) >= 0.9
