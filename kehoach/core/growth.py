@@ -58,6 +58,8 @@ DEFAULT_LAMBDA = 0.5
 PRIOR_WEIGHT = 2
 """With fewer than three past years the prior spread is widened by t(n + 2)/z: the scale is a guess."""
 SHARE_YEARS = 8
+MAX_LOG_RATIO = 50.0
+"""A share estimate e^50 times last year's level is not a projection (absurd input): left out."""
 """The weight of the remaining months is averaged over the latest eight years (it drifts)."""
 GROWTH_LABELS = {
     "growth_naive": "tăng trưởng lũy kế mới nhất",
@@ -140,7 +142,8 @@ def _share_growth(g: float, history: Mapping[int, Mapping[int, float]], m: int) 
     if len(rel) < 2:
         return None
     rbar = sum(rel.values()) / len(rel)
-    return (math.exp(math.log1p(g / 100) + rbar) - 1) * 100
+    exponent = math.log1p(g / 100) + rbar
+    return (math.exp(exponent) - 1) * 100 if exponent < MAX_LOG_RATIO else None  # absurd figures: no share
 
 
 def _growth_sd(

@@ -119,6 +119,12 @@ def test_flow_bad_input(ytd: dict[int, float], history: dict[int, dict[int, floa
         project_flow(ytd, history)
 
 
+def test_absurd_growth_history_does_not_overflow() -> None:
+    history = {y: {9: (1e300 if y % 2 else 1.0), 12: (1.0 if y % 2 else 1e300)} for y in range(2010, 2026)}
+    p = project_growth({9: 1e300}, history)
+    assert math.isfinite(p.value) and p.method != "growth_share_blend"
+
+
 def test_growth_below_minus_100_is_refused() -> None:
     with pytest.raises(ForecastError, match="−100"):
         project_growth({6: -100.0}, {})
