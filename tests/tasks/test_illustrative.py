@@ -118,3 +118,15 @@ def test_data_demo_command_removes_and_reloads(hp_plan: Any, capsys: Any) -> Non
     main(["tasks", "list", "--plan", hp_plan.code, "--as-of", "2026-10-31"])
     states = Counter(t["status"] for t in json.loads(capsys.readouterr().out)["tasks"])
     assert states["done_on_time"] and states["done_late"] and states["overdue"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("no_demo", "expected"), [("1", False), ("", True)])
+def test_bundled_plan_hook_respects_no_demo(
+    hp_plan: Any, monkeypatch: pytest.MonkeyPatch, no_demo: str, expected: bool
+) -> None:
+    from kehoach.submissions.bootstrap import after_bundled_plan_loaded
+
+    monkeypatch.setenv("KEHOACH_NO_DEMO", no_demo)
+    after_bundled_plan_loaded(hp_plan.code)
+    assert TaskUpdate.objects.filter(task__plan=hp_plan, is_illustrative=True).exists() is expected
