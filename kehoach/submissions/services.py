@@ -55,6 +55,7 @@ __all__ = [
     "figure_submit",
     "figure_submit_many",
     "period_lock",
+    "scenario_set_activate",
     "scenario_set_create",
     "target_assign",
 ]
@@ -407,6 +408,25 @@ def scenario_set_create(
         data={"name": name, "basis": basis, "targets": len(values)},
     )
     return sset
+
+
+@transaction.atomic
+def scenario_set_activate(*, actor: Any, scenario: ScenarioSet, reason: str = "") -> ScenarioSet:
+    """Make ``scenario`` the plan's active version; the others stay, inactive (nothing is deleted)."""
+    _require(actor, "plan.manage")
+    ScenarioSet.objects.filter(plan=scenario.plan, active=True).exclude(pk=scenario.pk).update(active=False)
+    scenario.active = True
+    scenario.save(update_fields=["active"])
+    audit_record(
+        actor=actor,
+        action="scenario.activate",
+        object_type="scenario_set",
+        object_id=str(scenario.pk),
+        plan_code=scenario.plan.code,
+        reason=reason,
+        data={"name": scenario.name, "basis": scenario.basis},
+    )
+    return scenario
 
 
 @dataclass
