@@ -84,7 +84,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "missing": [m.to_dict() for m in missing],
     }
     context = {"plan": plan, "form": form, "agencies": agencies, "periods": sel.plan_periods(plan),
-               "period": period, "missing": missing, "can_review": can(request.user, "figure.approve")}  # fmt: skip
+               "period": period, "missing": missing, "can_review": can(request.user, "figure.approve"),
+               "can_setup": can(request.user, "plan.manage")}  # fmt: skip
     return respond(request, template="submissions/index.html", context=context, data=data,
                    rows=[{**m.to_dict(), "targets": " ".join(m.target_keys)} for m in missing],
                    filename=f"chua-bao-cao-{period.code}")  # fmt: skip
