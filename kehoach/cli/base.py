@@ -19,7 +19,8 @@ class CommandError(Exception):
 
 
 def setup_django(*, migrate: bool = True) -> None:
-    """Configure Django, and create and migrate the database if it is missing or behind.
+    """Configure Django, create and migrate the database if it is missing or behind, and load the
+    bundled default plan into a database that has no plan yet.
 
     Every database command calls this, so any command works on a fresh machine.
     """
@@ -28,9 +29,12 @@ def setup_django(*, migrate: bool = True) -> None:
 
     django.setup()
     if migrate:
-        from kehoach.plans.bootstrap import ensure_database
+        from django.conf import settings
+
+        from kehoach.plans.bootstrap import ensure_database, ensure_default_plan
 
         ensure_database()
+        ensure_default_plan(settings.KEHOACH_DEFAULT_PLAN)
 
 
 def open_output(path: str | None, binary: bool = False) -> IO[str] | IO[bytes]:

@@ -46,8 +46,12 @@ def ensure_default_plan(code: str = "haiphong-2026") -> bool:
 
     if Plan.objects.exists():
         return False
+    try:
+        document = bundled_plan_document(code)
+    except KeyError:  # the configured default is not one shipped with kehoach: load nothing
+        return False
     seed_agencies()
-    plan_load(document=bundled_plan_document(code), reason="Kế hoạch kèm theo phần mềm")
+    plan_load(document=document, reason="Kế hoạch kèm theo phần mềm")
     _after_default_plan_loaded(code)
     return True
 

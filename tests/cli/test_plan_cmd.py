@@ -97,3 +97,11 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_show_unknown_plan(tmp_path: Path, missing: str) -> None:
     out = run(["plan", "show", missing], tmp_path)
     assert out.returncode == 2 and missing in out.stderr
+
+
+def test_any_command_works_on_a_fresh_home(tmp_path: Path) -> None:
+    """Not only `plan show`: a data command on a new KEHOACH_HOME finds the bundled plan loaded."""
+    out = run(["data", "template", "--plan", "haiphong-2026", "--agency", "SCT", "--period", "2026-11",
+               "-o", str(tmp_path / "sct.xlsx")], tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "sct.xlsx").stat().st_size > 1000
