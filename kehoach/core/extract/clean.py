@@ -157,6 +157,8 @@ def _first_char(text: str) -> str:
 
 def _continues(prev: str, last: int, nxt: str, full: int, heading: bool) -> bool:
     """Whether ``nxt`` continues the paragraph whose last printed line is ``prev``."""
+    if " | " in prev or " | " in nxt:
+        return False  # table rows stand alone
     if prev.endswith("-") and not prev.endswith(" -"):
         return True
     if _MARKER.match(nxt) or _DASH.match(nxt):

@@ -38,7 +38,11 @@ _LIST_HEADING = re.compile(
     r"chỉ tiêu|mục tiêu cụ thể|mục tiêu chủ yếu|một số mục tiêu|mục tiêu[^.]*:\s*$", re.I
 )
 _NUMBERED = {"paren", "dotnum", "closenum", "dotnum2"}
-_VOTE = re.compile(r"\d+\s*/\s*\d+\s*đại biểu|tán thành|biểu quyết|đại biểu có mặt|phiếu", re.I)
+_VOTE = re.compile(
+    r"\d+\s*/\s*\d+\s*đại biểu|tán thành|biểu quyết|đại biểu có mặt|phiếu|"
+    r"bế mạc|khai mạc|ngày làm việc|phiên (?:họp|thảo luận|chất vấn)",  # the session itself
+    re.I,
+)
 _PAST = re.compile(
     r"\bước (?:đạt|tính|thực hiện|tăng|giảm)|\bnăm qua\b|\bvừa qua\b|\bđã đạt\b|\bđạt được\b|"
     r"vượt kế hoạch|so với kế hoạch|\bkết quả\b|\bđã (?:tăng|giảm|thu hút|hoàn thành)|\b\d+ tháng(?: đầu năm)?\b",

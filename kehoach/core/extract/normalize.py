@@ -40,7 +40,6 @@ _TRANSLATE = str.maketrans(
         "\u2009": " ",
         "\u2007": " ",
         "\u3000": " ",
-        "\t": " ",
         "\u00ad": None,
         "\u200b": None,
         "\u200c": None,
@@ -52,6 +51,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACES = re.compile(r"[ ]{2,}")
+# A gap between table cells: a tab, or three spaces or more (pdftotext -layout, text copied from Word).
+_CELL_GAP = re.compile(r"[ \t]*\t[ \t]*|[ ]{3,}")
 # Old-style tone placement ("hoá", "khoẻ") is kept: both spellings are correct Vietnamese.
 
 
@@ -62,4 +63,13 @@ def normalize_text(text: str, *, convert_legacy: bool = True) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_TRANSLATE)
-    return "\n".join(_SPACES.sub(" ", line) for line in text.split("\n"))
+    return "\n".join(_line(line) for line in text.split("\n"))
+
+
+def _line(line: str) -> str:
+    """A line with two cell gaps or more is a table row: its cells are joined with " | "
+    (the separator DOCX and HTML tables get); any other gap becomes one space."""
+    core = line.strip(" \t")
+    if len(_CELL_GAP.findall(core)) >= 2:
+        return " | ".join(_SPACES.sub(" ", c) for c in _CELL_GAP.split(core))
+    return _SPACES.sub(" ", line.replace("\t", " "))

@@ -217,12 +217,23 @@ def _comparator(chain: list[str], is_range: bool) -> str:
     if is_range:
         return "range"
     for word in chain:
-        c = COMPARATOR_WORDS.get(word)
+        c = COMPARATOR_WORDS.get(word) or _inner_comparator(word)
         if c == "from":
             return "ge"
         if c:
             return c
     return "eq"
+
+
+def _inner_comparator(word: str) -> str | None:
+    """The comparator inside a chain word of several ("đạt khoảng", "tối thiểu là")."""
+    for key in _COMPARATOR_KEYS:
+        if re.search(rf"(?:^|\s){key}(?:\s|$)", word):
+            return COMPARATOR_WORDS[key]
+    return None
+
+
+_COMPARATOR_KEYS = sorted(COMPARATOR_WORDS, key=len, reverse=True)
 
 
 def read_unit(text: str, pos: int, *, strict: bool = False) -> tuple[str | None, float, int]:

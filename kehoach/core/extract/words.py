@@ -49,6 +49,8 @@ VERBS = [
     "đạt khoảng",
     "tối thiểu là",
     "là khoảng",
+    "chiếm",
+    "chiếm khoảng",
 ]
 
 MEASURES = sorted(
