@@ -7,16 +7,16 @@ the one ``python bench/extraction.py tests/core/extract_unseen`` prints.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FOLDER = Path(__file__).with_name("extract_unseen")
-sys.path.insert(0, str(ROOT / "bench"))
+from bench import extraction
+from kehoach.core.extract import extract_plan
+from kehoach.core.extract.normalize import normalize_text
+from kehoach.core.extract.values import find_values
 
-import extraction  # noqa: E402
+FOLDER = Path(__file__).with_name("extract_unseen")
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +41,40 @@ def test_each_document_at_least_090(stem: str, rows: list[dict[str, object]]) ->
     row = next(r for r in rows if str(r["document"]).startswith(stem + "."))
     _, _, f1 = extraction.prf(int(row["matched"]), int(row["extracted"]), int(row["gold"]))  # type: ignore[call-overload]
     assert f1 >= 0.9, extraction.report([row])
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        ("GRDP bình quân đầu người đạt khoảng 6.500 USD", "approx", 6500, "USD"),
+        ("Thu ngân sách tối thiểu là 18.000 tỷ đồng", "ge", 18000, "tỷ đồng"),
+        ("Số bác sĩ trên 10.000 dân đạt 14,5 bác sĩ", "eq", 14.5, "bác sĩ"),
+    ],
+)
+def test_comparator_inside_longer_words_and_denominators(
+    text: str, comparator: str, value: float, unit: str
+) -> None:
+    found = find_values(text)
+    assert [(f.comparator, f.value, f.unit) for f in found] == [(comparator, value, unit)]
+
+
+def test_tab_and_wide_space_rows_become_cells() -> None:
+    assert normalize_text("1\tTỷ lệ hộ nghèo\t%\t3,5") == "1 | Tỷ lệ hộ nghèo | % | 3,5"
+    assert (
+        normalize_text("  5    Tỷ lệ hộ nghèo      %     4,1    3,1") == "5 | Tỷ lệ hộ nghèo | % | 4,1 | 3,1"
+    )
+    # one gap (a date beside a number, an indented line) is not a table
+    assert normalize_text("Số: 120/NQ-HĐND     Quảng Ngãi, ngày 10") == "Số: 120/NQ-HĐND Quảng Ngãi, ngày 10"
+
+
+def test_headline_restating_a_target_is_one_indicator() -> None:
+    text = (
+        "Kiên Giang: Năm 2026 phấn đấu tăng trưởng kinh tế 9%\n\n"
+        "Năm 2026, tốc độ tăng trưởng kinh tế (GRDP) đạt 9%, phấn đấu đạt 10%; tỷ lệ hộ nghèo dưới 1%. "
+        "Thu ngân sách năm 2025 đạt 14.500 tỷ đồng, vượt 10,2% dự toán."
+    )
+    plan = extract_plan(text)
+    assert [(i.name, [t.value for t in i.targets]) for i in plan.indicators] == [
+        ("Tốc độ tăng trưởng kinh tế (GRDP)", [9, 10]),
+        ("Tỷ lệ hộ nghèo", [1]),
+    ]

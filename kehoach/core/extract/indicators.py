@@ -45,7 +45,7 @@ _VOTE = re.compile(
 )
 _PAST = re.compile(
     r"\bước (?:đạt|tính|thực hiện|tăng|giảm)|\bnăm qua\b|\bvừa qua\b|\bđã đạt\b|\bđạt được\b|"
-    r"vượt kế hoạch|so với kế hoạch|\bkết quả\b|\bđã (?:tăng|giảm|thu hút|hoàn thành)|\b\d+ tháng(?: đầu năm)?\b",
+    r"vượt kế hoạch|so với kế hoạch|\b(?:vượt|bằng)\s+[\d.,]+\s*%\s*(?:so với\s+)?(?:dự toán|kế hoạch)|\bkết quả\b|\bđã (?:tăng|giảm|thu hút|hoàn thành)|\b\d+ tháng(?: đầu năm)?\b",
     re.I,
 )
 _PLAN_WORDS = re.compile(r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|đặt ra|kế hoạch|dự toán|\bgiao\b", re.I)
@@ -240,6 +240,34 @@ def _read_prose(
             base = cleaned.starts[i] + off
             for s, item in _items(sentence):
                 _add_prose(res, cleaned, base + s, item, year, five_year)
+    return _drop_restated(res)
+
+
+def _drop_restated(res: IndicatorResult) -> IndicatorResult:
+    """A press headline or lead restates a target given again in the text ("Năm 2026 phấn đấu tăng
+    trưởng 9%" … "tốc độ tăng trưởng kinh tế (GRDP) đạt 9%"): the same figures under a name whose
+    words are all in the other's name are one indicator, kept where it has more targets (or later)."""
+
+    def keys(ind: Indicator) -> set[tuple[Any, ...]]:
+        return {(t.comparator, t.value, t.low, t.high, (t.unit or "").casefold()) for t in ind.targets}
+
+    def words(ind: Indicator) -> set[str]:
+        return set(re.findall(r"\w+", ind.name.casefold())) - {"tỷ", "lệ", "số", "tổng", "chỉ", "tiêu"}
+
+    inds = res.indicators
+    drop = {
+        i
+        for i, a in enumerate(inds)
+        for j, b in enumerate(inds)
+        if i != j
+        and keys(a) <= keys(b)
+        and (len(keys(a)) < len(keys(b)) or i < j)
+        and words(a)
+        and words(a) <= words(b)
+    }
+    if drop:
+        kept = [ind for i, ind in enumerate(inds) if i not in drop]
+        res.indicators = [replace(ind, n=k) for k, ind in enumerate(kept, start=1)]
     return res
 
 

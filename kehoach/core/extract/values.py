@@ -160,6 +160,8 @@ def _read(text: str, m: re.Match[str], strict: bool) -> Found | None:
             low *= factor2
     if unit is None and not chain:
         return None
+    if unit in ("dân", "người dân") and value in (1e3, 1e4, 1e5) and lowered[:1] in (["trên"], []):
+        return None  # "số bác sĩ trên 10.000 dân": the denominator, not a figure
     if _is_year(m.group(1)) and unit is None:
         return None
     if strict and unit is None:
