@@ -240,10 +240,10 @@ def _read_prose(
             base = cleaned.starts[i] + off
             for s, item in _items(sentence):
                 _add_prose(res, cleaned, base + s, item, year, five_year)
-    return _drop_restated(res)
+    return _drop_restated(res, cleaned)
 
 
-def _drop_restated(res: IndicatorResult) -> IndicatorResult:
+def _drop_restated(res: IndicatorResult, cleaned: Cleaned) -> IndicatorResult:
     """A press headline or lead restates a target given again in the text ("Năm 2026 phấn đấu tăng
     trưởng 9%" … "tốc độ tăng trưởng kinh tế (GRDP) đạt 9%"): the same figures under a name whose
     words are all in the other's name are one indicator, kept where it has more targets (or later)."""
@@ -254,6 +254,13 @@ def _drop_restated(res: IndicatorResult) -> IndicatorResult:
     def words(ind: Indicator) -> set[str]:
         return set(re.findall(r"\w+", ind.name.casefold())) - {"tỷ", "lệ", "số", "tổng", "chỉ", "tiêu"}
 
+    def in_title(ind: Indicator) -> bool:
+        """The text's title: a short line without a full stop, before every other paragraph read."""
+        line = (ind.span.line if ind.span else None) or 0
+        first = (inds[0].span.line if inds[0].span else None) or 0
+        para = cleaned.paragraphs[line - 1] if 0 < line <= len(cleaned.paragraphs) else ""
+        return line == first and len(para) < 200 and not para.rstrip().endswith(".")
+
     inds = res.indicators
     drop = {
         i
@@ -262,8 +269,7 @@ def _drop_restated(res: IndicatorResult) -> IndicatorResult:
         if i != j
         and keys(a) <= keys(b)
         and (len(keys(a)) < len(keys(b)) or i < j)
-        and words(a)
-        and words(a) <= words(b)
+        and ((words(a) and words(a) <= words(b)) or (i < j and in_title(a)))
     }
     if drop:
         kept = [ind for i, ind in enumerate(inds) if i not in drop]

@@ -103,6 +103,7 @@ def _current(text: str, f: Found, year: int | None, five_year: tuple[int, int] |
             return False
     years = [int(a or b or c) for a, b, c in _YEAR.findall(text[clause_start : f.num_start])]
     after = re.split(r"[;,(]", text[f.end : f.end + 50])[0]
+    after = re.sub(r"^\s*so (?:với|cùng kỳ)\b.*", "", after)  # "tăng 11% so với ước thực hiện năm 2025"
     later = [int(a or b or c) for a, b, c in _YEAR.findall(after)]
     if later and year is not None and not five_year and later[0] < year:
         return False
@@ -195,7 +196,7 @@ def _split_top(text: str) -> list[str]:
 
 
 def _expand_indices(name: str, targets: list[ItemTarget]) -> list[ItemTarget]:
-    parts = _split_top(name)
+    parts = _split_top(re.sub(r"\s+(?:của|trên địa bàn)\s[^,()]*$", "", name))  # "… SIPAS của thành phố"
     if len(parts) < 2 or any(t.target.qualifier for t in targets):
         return targets
     if not all(
