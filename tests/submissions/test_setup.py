@@ -127,6 +127,8 @@ def test_assign_page_query_count_does_not_grow_per_target(
     c = _client(people["secretariat"])
     with django_assert_max_num_queries(15):
         assert c.get(ASSIGN).status_code == 200
+    with django_assert_max_num_queries(15):
+        assert c.get(SCENARIOS).status_code == 200
 
 
 def test_grid_with_one_bad_cell_changes_nothing_and_names_the_cell(people: dict[str, Any]) -> None:
