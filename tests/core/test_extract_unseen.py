@@ -49,6 +49,9 @@ def test_each_document_at_least_090(stem: str, rows: list[dict[str, object]]) ->
         ("GRDP bình quân đầu người đạt khoảng 6.500 USD", "approx", 6500, "USD"),
         ("Thu ngân sách tối thiểu là 18.000 tỷ đồng", "ge", 18000, "tỷ đồng"),
         ("Số bác sĩ trên 10.000 dân đạt 14,5 bác sĩ", "eq", 14.5, "bác sĩ"),
+        ("Năng suất lao động xã hội đạt 180 triệu đồng/lao động", "eq", 180, "triệu đồng/lao động"),
+        ("Số thuê bao băng rộng cố định đạt 35 thuê bao/100 dân", "eq", 35, "thuê bao/100 dân"),
+        ("Bình quân tiêu chí nông thôn mới đạt 16,5 tiêu chí/xã", "eq", 16.5, "tiêu chí/xã"),
     ],
 )
 def test_comparator_inside_longer_words_and_denominators(

@@ -220,7 +220,7 @@ def target_kind(name: str, qualifier: str | None, f: Found) -> str:
         return _pct_kind(name.lower(), (qualifier or "").lower(), [c.lower() for c in f.chain])
     if not unit or any(w in unit.split() or unit.startswith(w) for w in _MEASURE_UNITS) or "/" in unit:
         return "level"
-    if unit in ("tuổi", "năm", "giờ", "ngày", "giường", "bác sĩ", "điểm", "lần"):
+    if unit in ("tuổi", "năm", "giờ", "ngày", "giường", "bác sĩ", "điểm", "lần", "‰"):
         return "level"
     return "count"
 

@@ -247,6 +247,9 @@ def read_unit(text: str, pos: int, *, strict: bool = False) -> tuple[str | None,
     m = re.match(r"\s?(?:%|phần trăm" + _W + r")(?:\s?/\s?năm\b)?", rest)
     if m:
         return "%", 1.0, pos + m.end()
+    m = re.match(r"\s?‰", rest)
+    if m:
+        return "‰", 1.0, pos + m.end()
     words: list[str] = []
     factor = 1.0
     i = 0
@@ -281,11 +284,21 @@ def read_unit(text: str, pos: int, *, strict: bool = False) -> tuple[str | None,
         return None, 1.0, pos
     unit = " ".join(words)
     for _ in range(2):
-        m = re.match(r"/\s?((?:vạn|nghìn|ngàn|1\.000|10\.000|100\.000)\s)?([^\W\d_]+(?: dân)?)", rest[i:])
+        m = re.match(r"/\s?((?:vạn|nghìn|ngàn|100|1\.000|10\.000|100\.000)\s)?([^\W\d_]+(?: dân)?)", rest[i:])
         if not m:
             break
-        unit += "/" + (m.group(1) or "") + m.group(2)
-        i += m.end()
+        per = next(
+            (
+                c
+                for c in _CLASSIFIERS
+                if "," not in c
+                and rest.startswith(c, i + m.start(2))
+                and re.match(_W, rest[i + m.start(2) + len(c) :])
+            ),
+            m.group(2),
+        )  # "triệu đồng/lao động": a denominator of two syllables
+        unit += "/" + (m.group(1) or "") + per
+        i += m.start(2) + len(per)
     return unit, factor, pos + i
 
 
