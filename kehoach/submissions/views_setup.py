@@ -150,7 +150,8 @@ def scenarios(request: HttpRequest, plan: str) -> HttpResponse:
     errors: list[str] = []
     action = request.POST.get("action", "") if request.method == "POST" else ""
     if action == "activate":
-        sset = get_object_or_404(ScenarioSet, plan=plan_obj, pk=request.POST.get("scenario", "0") or 0)
+        pk = request.POST.get("scenario", "")
+        sset = get_object_or_404(ScenarioSet, plan=plan_obj, pk=int(pk) if pk.isdigit() else 0)
         scenario_set_activate(actor=request.user, scenario=sset)
         messages.success(request, str(MSG_ACTIVATED).format(name=sset.name))
         return redirect("submissions:setup_scenarios", plan_obj.code)

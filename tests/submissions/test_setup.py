@@ -176,6 +176,7 @@ def test_activate_an_older_version(people: dict[str, Any], plan: Any) -> None:
     assert c.post(SCENARIOS, {"action": "activate", "scenario": old.pk}).status_code == 302
     assert list(ScenarioSet.objects.filter(active=True).values_list("name", flat=True)) == ["A"]
     assert ScenarioSet.objects.count() == 2
+    assert c.post(SCENARIOS, {"action": "activate", "scenario": "abc"}).status_code == 404
     assert AuditEntry.objects.filter(action="scenario.activate", object_id=str(old.pk)).exists()
     _, series = plan_target_series(plan_id=plan.code, as_of=parse_period("2026-09"))
     assert series["7.1"].scenario == {"2026-Q1": 10.0}
