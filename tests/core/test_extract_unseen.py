@@ -81,3 +81,21 @@ def test_headline_restating_a_target_is_one_indicator() -> None:
         ("Tốc độ tăng trưởng kinh tế (GRDP)", [9, 10]),
         ("Tỷ lệ hộ nghèo", [1]),
     ]
+
+
+def test_group_paragraph_of_several_indicators_gives_one_indicator_each() -> None:
+    text = (
+        "Điều 1. Các chỉ tiêu chủ yếu năm 2026\n"
+        "a) Về kinh tế: Tốc độ tăng trưởng GRDP đạt 8% trở lên; kim ngạch xuất khẩu đạt 33 tỷ USD.\n"
+        "b) Về xã hội: Tỷ lệ hộ nghèo giảm 1%; tỷ lệ lao động qua đào tạo đạt 75%.\n"
+        "c) Cơ cấu kinh tế: công nghiệp chiếm 55%; dịch vụ chiếm 33%.\n"
+        "Điều 2. Tổ chức thực hiện\n"
+    )
+    plan = extract_plan(text)
+    assert [(i.group, i.name, len(i.targets)) for i in plan.indicators] == [
+        ("Kinh tế", "Tốc độ tăng trưởng GRDP", 1),
+        ("Kinh tế", "Kim ngạch xuất khẩu", 1),
+        ("Xã hội", "Tỷ lệ hộ nghèo", 1),
+        ("Xã hội", "Tỷ lệ lao động qua đào tạo", 1),
+        (None, "Cơ cấu kinh tế", 2),  # an indicator's own sub-targets are not split
+    ]

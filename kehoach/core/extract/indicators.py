@@ -134,7 +134,15 @@ def _read_list(
         if st is not None and st == style:
             position += 1
             n = int(num) if st in _NUMBERED and num and num.isdigit() else position
-            _add(res, cleaned, i, length, body, parsed, n, group, year)
+            inline = _inline_group(body)
+            if inline:  # "a) Về kinh tế: GRDP tăng 8%; thu ngân sách 21.500 tỷ đồng; …"
+                label, parts = inline
+                for off, part in parts:
+                    n = max((ind.n for ind in res.indicators), default=0) + 1
+                    parsed = parse_item(part, year=year, five_year=five_year)
+                    _add(res, cleaned, i, length + off, part, parsed, n, label, year)
+            else:
+                _add(res, cleaned, i, length, body, parsed, n, group, year)
             res.end = i + 1
             continue
         if parsed is not None and st is not None and res.indicators and st != head_style:
@@ -186,6 +194,17 @@ def _add(
 def _is_group(body: str) -> bool:
     """ "1. Các chỉ tiêu về kinh tế", "Về xã hội:": a group of the list, not the next part of the document."""
     return len(body) < 120 and bool(_LIST_HEADING.search(body) or re.match(r"^(?:về|lĩnh vực)\s", body, re.I))
+
+
+def _inline_group(body: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """A group label and its indicators in one paragraph, separated by ";": ``(label, [(offset, part)])``."""
+    m = re.match(r"^([^:;\d]{2,60}):\s*", body)
+    if not m or not _is_group(m.group(1)):
+        return None
+    parts = [(m.end() + p.start(), p.group(0)) for p in re.finditer(r"[^;]+", body[m.end() :])]
+    parts = [(off + len(t) - len(t.lstrip()), t.strip().rstrip(".").strip()) for off, t in parts]
+    parts = [(off, t[:1].upper() + t[1:]) for off, t in parts if find_values(t)]
+    return (m.group(1).strip(), parts) if len(parts) >= 2 else None
 
 
 def _merge_sub(ind: Indicator, parsed: tuple[str, list[Any], Direction]) -> None:
