@@ -11,6 +11,7 @@ from kehoach.plans.models import Plan
 from kehoach.submissions.bootstrap import assign_haiphong
 from kehoach.submissions.models import ScenarioSet
 from kehoach.submissions.services import scenario_set_create
+from tests.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,6 +52,8 @@ def test_secretariat_assigns_and_sets_a_scenario(personas: dict[str, Any], page:
     page.wait_for_load_state()
     assert "Chỉ tiêu 5.1, Quý II/2026" in page.locator('[data-testid="setup-errors"]').inner_text()
     assert ScenarioSet.objects.count() == 1
+    assert page.locator('tr[data-key="5.1"] .field-error').count() == 1
+    page.locator('tr[data-key="5.1"]').screenshot(path=str(ARTIFACTS / "setup-scenarios-error.png"))
     page.fill('input[name="s-5.1-2026-Q2"]', "45.000")
     page.get_by_role("button", name="Tạo phiên bản và áp dụng").click()
     page.wait_for_load_state()
