@@ -74,8 +74,34 @@ def plan_target_series(
             frequency=cast(Frequency, row.frequency) if row else None,
         )
     _add_observations(plan, series, as_of, published_only)
+    _share_base_figures(domain, series)
     _add_scenarios(plan, series)
     return domain, series
+
+
+def stretch_bases(domain: DomainPlan) -> dict[str, str]:
+    """Stretch target key → the key of the base target it stands beside (same indicator, qualifier and
+    unit): "IIP tăng 15,5%, phấn đấu 16%" is one figure judged against two targets."""
+    bases: dict[str, str] = {}
+    for ind in domain.indicators:
+        for i, t in enumerate(ind.targets):
+            if not t.stretch:
+                continue
+            for j in range(i - 1, -1, -1):
+                base = ind.targets[j]
+                if not base.stretch and base.qualifier == t.qualifier and base.unit == t.unit:
+                    bases[f"{ind.n}.{i + 1}"] = f"{ind.n}.{j + 1}"
+                    break
+    return bases
+
+
+def _share_base_figures(domain: DomainPlan, series: dict[str, TargetSeries]) -> None:
+    """A stretch target has no figure of its own: it reads its base target's."""
+    for stretch, base in stretch_bases(domain).items():
+        s, b = series.get(stretch), series.get(base)
+        if s is not None and b is not None and not s.observations:
+            s.observations = list(b.observations)
+            s.history = {year: list(obs) for year, obs in b.history.items()}
 
 
 def _add_observations(
@@ -169,10 +195,12 @@ def _agency_targets(plan: Plan, agency_code: str) -> QuerySet[Target]:
 def targets_due(*, plan: Plan, period: Period, agency_code: str | None = None) -> list[Target]:
     """Targets whose reporting frequency asks for a figure of this period's kind.
 
-    A year figure is due for every target. With ``agency_code``, the targets it
-    leads (chủ trì). Ordered by indicator and position.
+    A year figure is due for every target but stretch targets (they read their base
+    target's figure). With ``agency_code``, the targets it leads (chủ trì). Ordered by
+    indicator and position.
     """
-    qs = Target.objects.filter(plan=plan).select_related("indicator", "lead_agency")
+    # A stretch target shares its base target's figure, so nobody is asked for it twice.
+    qs = Target.objects.filter(plan=plan, stretch=False).select_related("indicator", "lead_agency")
     if agency_code:
         qs = qs.filter(lead_agency__code=agency_code)
     if period.kind != "year":

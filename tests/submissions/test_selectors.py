@@ -99,3 +99,14 @@ def test_a_correction_under_way_keeps_the_published_figure_public(demo: Any) -> 
     assert [o.period.code for o in public["7.1"].observations] == [
         o.period.code for o in internal["7.1"].observations
     ]
+
+
+def test_a_stretch_target_reads_its_base_targets_figure(demo: Any) -> None:
+    Figure.objects.filter(target__key="4.2").delete()  # nobody is asked for it any more
+    _, series = plan_target_series(plan_id=demo.code, as_of=parse_period("2026-10"))
+    base, stretch = series["4.1"], series["4.2"]
+    assert stretch.target.stretch and stretch.observations
+    assert [(o.period, o.value) for o in stretch.observations] == [
+        (o.period, o.value) for o in base.observations
+    ]
+    assert stretch.history.keys() == base.history.keys()
