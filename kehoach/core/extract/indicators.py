@@ -63,6 +63,7 @@ class IndicatorResult:
     indicators: list[Indicator] = field(default_factory=list)
     needs_review: list[dict[str, Any]] = field(default_factory=list)
     end: int = 0
+    plain: bool = False  # a list of unnumbered paragraphs
 
 
 def marker(text: str) -> tuple[str | None, str | None, int]:
@@ -94,6 +95,11 @@ def find_indicators(
     table = read_tables(cleaned, year=year, stop=stop)
     if len(table) >= 2 and (best is None or len(table) > len(best.indicators)):
         return IndicatorResult(indicators=table, end=0)
+    if best is not None and best.plain and prose:
+        # Unnumbered paragraphs under a line naming "chỉ tiêu" may be a press article's prose (several
+        # targets a paragraph, last year's results between): read as prose when that finds more.
+        other = _read_prose(cleaned, limit, year, five_year)
+        return other if len(other.indicators) > len(best.indicators) else best
     if best is not None or not prose:
         return best or IndicatorResult()
     res = _read_prose(cleaned, limit, year, five_year)
@@ -107,6 +113,8 @@ def _score(res: IndicatorResult) -> tuple[int, int]:
 def _is_list_heading(p: str) -> bool:
     if not _LIST_HEADING.search(p) or len(p) > 220:
         return False
+    if p.rstrip().endswith(".") and len(p) > 80:
+        return False  # a sentence of a press article that mentions "22 chỉ tiêu chủ yếu", not a heading
     return p.rstrip().endswith(":") or not find_values(p)
 
 
@@ -129,6 +137,7 @@ def _read_list(
             break
         if style is None and parsed is not None:
             style = st or "plain"
+            res.plain = style == "plain"
         if st is None and style == "plain" and parsed is not None:
             st, num = "plain", None
         if st is not None and st == style:
