@@ -52,6 +52,7 @@ def test_each_document_at_least_090(stem: str, rows: list[dict[str, object]]) ->
         ("Năng suất lao động xã hội đạt 180 triệu đồng/lao động", "eq", 180, "triệu đồng/lao động"),
         ("Số thuê bao băng rộng cố định đạt 35 thuê bao/100 dân", "eq", 35, "thuê bao/100 dân"),
         ("Bình quân tiêu chí nông thôn mới đạt 16,5 tiêu chí/xã", "eq", 16.5, "tiêu chí/xã"),
+        ("Thu ngân sách nhà nước đạt 25 000 tỷ đồng", "eq", 25000, "tỷ đồng"),
     ],
 )
 def test_comparator_inside_longer_words_and_denominators(

@@ -21,7 +21,8 @@ from kehoach.core.numbers import AmbiguousNumber, NumberError, parse_number
 
 __all__ = ["NUMBER", "Found", "find_values", "is_ambiguous", "read_unit"]
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
+# "25.000", "194.935,654", "0,795", "8.5" (a dot decimal), "25 000" (a space between thousands, from Word).
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
 NUMBER = re.compile(rf"(?<![\w/.,\-])({_NUM})(?![\w/]|,\d|\.\d)")
 _W = r"(?=[\s,.;:()/\"'\-]|$)"
 
@@ -114,6 +115,7 @@ def find_values(text: str, *, strict: bool = False) -> list[Found]:
 
 
 def _number(s: str) -> float | None:
+    s = s.replace(" ", "")
     try:
         return parse_number(s)
     except AmbiguousNumber:
