@@ -35,6 +35,7 @@ _LEAD_NAME = re.compile(
     r"về [^,]{2,30},\s+)+",
     re.I,
 )
+_RELATIVE = re.compile(r"\s*(?:so với\s+)?(?:dự toán|kế hoạch|chỉ tiêu)\b", re.I)
 _SIDE_NOTE = re.compile(r"quý|tháng|kịch bản|cùng kỳ|bình quân giai đoạn|thực hiện|ước", re.I)
 _LOCATION = ("tại ", "ở ", "khu vực ", "vùng ")
 _MEASURE_UNITS = (
@@ -71,6 +72,10 @@ def parse_item(
     founds = [f for f in find_values(text) if _current(text, f, year, five_year)]
     # "trẻ em dưới 5 tuổi …" names a group; the figure comes after it.
     founds = [f for i, f in enumerate(founds) if not (f.unit == "tuổi" and i + 1 < len(founds))]
+    # "14.500 tỷ đồng, bằng 110% dự toán Trung ương giao": the same figure measured against the estimate.
+    founds = [
+        f for i, f in enumerate(founds) if not (i > 0 and f.unit == "%" and _RELATIVE.match(text, f.end))
+    ]
     if not founds:
         return None
     name = _name(text, founds[0]) or text.strip(" .;:")[:160]
