@@ -33,11 +33,9 @@ def _run(args: argparse.Namespace) -> int:
     except PeriodError as exc:
         raise CommandError(str(exc)) from exc
     setup_django()
-    from kehoach.plans.bootstrap import ensure_default_plan
     from kehoach.plans.models import Plan
     from kehoach.submissions.selectors import plan_target_series
 
-    ensure_default_plan()
     try:
         plan, series = plan_target_series(plan_id=args.plan, as_of=as_of)
     except Plan.DoesNotExist as exc:

@@ -58,10 +58,8 @@ def read_document(path: str) -> dict[str, Any]:
 
 def _show(args: argparse.Namespace) -> int:
     setup_django()
-    from kehoach.plans.bootstrap import ensure_default_plan
     from kehoach.plans.models import Plan
 
-    ensure_default_plan()
     plan = Plan.objects.filter(code=args.plan).first()
     if plan is None:
         raise CommandError(f"không có kế hoạch {args.plan!r}")
@@ -91,10 +89,8 @@ def _load(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     setup_django()
-    from kehoach.plans.bootstrap import ensure_default_plan
     from kehoach.plans.models import Plan
 
-    ensure_default_plan()
     for plan in Plan.objects.all():
         print(f"{plan.code}\t{plan.get_status_display()}\tv{plan.version}\t{plan.title}")
     return 0

@@ -42,10 +42,7 @@ def _run(args: argparse.Namespace) -> int:
     except PeriodError as exc:
         raise CommandError(str(exc)) from exc
     setup_django()
-    from kehoach.plans.bootstrap import ensure_default_plan
     from kehoach.reports.services import ReportError, report_generate
-
-    ensure_default_plan()  # a fresh machine gets the bundled plan (and its illustrative data)
 
     try:
         result = report_generate(

@@ -30,12 +30,9 @@ def _run(args: argparse.Namespace) -> int:
     setup_django()
     from waitress import serve
 
-    from kehoach.plans.bootstrap import ensure_default_plan
     from kehoach.wsgi import application
 
     log = logging.getLogger("kehoach.serve")
-    if ensure_default_plan():
-        log.info("Đã nạp kế hoạch mặc định vào cơ sở dữ liệu mới")
     log.info("kehoach đang chạy tại http://%s:%s/ (Ctrl-C để dừng)", args.host, args.port)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: stop cleanly, no traceback
         serve(application, host=args.host, port=args.port, threads=args.threads, ident="kehoach")

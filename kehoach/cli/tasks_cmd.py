@@ -52,10 +52,8 @@ def today() -> dt.date:
 def load_plan(code: str | None) -> Any:
     from django.conf import settings
 
-    from kehoach.plans.bootstrap import ensure_default_plan
     from kehoach.plans.models import Plan
 
-    ensure_default_plan()
     code = code or settings.KEHOACH_DEFAULT_PLAN
     plan = Plan.objects.filter(code=code).first()
     if plan is None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kehoach.core.numbers import format_number
+from kehoach.core.periods import ROMAN
 
 __all__ = [
     "GrowthScenario",
@@ -62,7 +63,7 @@ class QuarterScenario:
     def to_dict(self) -> dict[str, Any]:
         return {
             "quarter": self.quarter,
-            "label": f"Quý {['I', 'II', 'III', 'IV'][self.quarter - 1]}",
+            "label": f"Quý {ROMAN[self.quarter]}",
             "base": _r(self.base),
             "growth": _r(self.growth),
             "level": _r(self.level),
